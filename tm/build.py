@@ -1,0 +1,212 @@
+"""``tm build``: the whole pipeline over a project folder, written atomically into build/.
+
+The build reads ``corpus/`` (and ``glossary/`` when present), segments every
+document, aligns each French document with its English counterpart, and writes
+its reports into a staging folder that replaces ``build/`` only when everything
+succeeded, so a failed run leaves the previous build intact. Output is
+deterministic: the same input gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tm import __version__
+from tm.atomic import atomic_directory, write_text_atomic
+from tm.corpus import document_pairs, load_corpus
+from tm.markup import render_markdown
+from tm.model import AlignedDocument, Document, Segment
+from tm.pipeline import align_documents, glossary_dictionary
+from tm.segment import DEFAULT_SRX_NAME, segment_document
+
+#: Beads under this confidence are listed in the summary for a human to check.
+LOW_CONFIDENCE = 0.5
+#: From this many document pairs on, the build shows a progress bar (on a terminal).
+PROGRESS_THRESHOLD = 20
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary line and for tests."""
+
+    out_dir: Path
+    documents: int = 0
+    segments: int = 0
+    pairs: int = 0
+    unpaired: list[str] = field(default_factory=list)
+    low_confidence: list[tuple[str, int, str, float]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def escape_field(text: str) -> str:
+    """Make a text safe for one TSV field (backslash escapes for tab, newline, backslash)."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def segments_report(document: Document, segments: list[Segment]) -> str:
+    """The per-document segmentation report: one row per segment, markup as Markdown."""
+    rows = ["segment\tline\tparagraph\ttext"]
+    for number, segment in enumerate(segments, start=1):
+        text = escape_field(render_markdown(segment.text, segment.markup))
+        rows.append(f"{number}\t{segment.line}\t{segment.paragraph + 1}\t{text}")
+    return "\n".join(rows) + "\n"
+
+
+def alignment_report(aligned: AlignedDocument) -> str:
+    """The beads of one document pair with their confidence and texts, one row per bead."""
+    rows = [f"{aligned.source.lang}\t{aligned.target.lang}\tkind\tconfidence\tsource\ttarget"]
+    for bead in aligned.beads:
+        source = " ".join(aligned.source_segments[i].text for i in bead.source)
+        target = " ".join(aligned.target_segments[i].text for i in bead.target)
+        rows.append("\t".join([
+            ",".join(str(i) for i in bead.source),
+            ",".join(str(i) for i in bead.target),
+            bead.kind,
+            f"{bead.confidence:.3f}",
+            escape_field(source),
+            escape_field(target),
+        ]))
+    return "\n".join(rows) + "\n"
+
+
+def _align_job(job: tuple[Document, Document, list[tuple[str, str]], Path | None]) \
+        -> AlignedDocument:
+    source, target, dictionary, srx = job
+    return align_documents(source, target, dictionary=dictionary, srx=srx)
+
+
+def align_all(
+    pairs: list[tuple[Document, Document]],
+    dictionary: list[tuple[str, str]],
+    *,
+    srx: Path | None = None,
+    jobs: int = 1,
+) -> list[AlignedDocument]:
+    """Align document pairs, in worker processes when ``jobs`` > 1, with a progress bar if many."""
+    from tqdm import tqdm
+
+    work = [(source, target, dictionary, srx) for source, target in pairs]
+    show = None if len(work) >= PROGRESS_THRESHOLD else True  # None: only on a terminal
+    with tqdm(total=len(work), desc="aligning", unit="pair", disable=show) as bar:
+        if jobs > 1 and len(work) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                results = []
+                for result in pool.map(_align_job, work):
+                    results.append(result)
+                    bar.update()
+                return results
+        results = []
+        for job in work:
+            results.append(_align_job(job))
+            bar.update()
+        return results
+
+
+def build(
+    root: Path = Path("."),
+    *,
+    out_dir: Path | None = None,
+    encoding: str = "utf-8",
+    srx: Path | None = None,
+    jobs: int = 1,
+) -> BuildReport:
+    """Build everything for the project at ``root`` into ``out_dir`` (default ``root/build``)."""
+    root = Path(root)
+    out_dir = Path(out_dir) if out_dir is not None else root / "build"
+    documents = load_corpus(root / "corpus", encoding=encoding)
+    report = BuildReport(out_dir=out_dir, documents=len(documents))
+    segmented = {document.id: segment_document(document, srx=srx) for document in documents}
+    report.segments = sum(len(segments) for segments in segmented.values())
+    pairs = document_pairs(documents)
+    complete = [(fr, en) for fr, en in pairs if en is not None]
+    report.unpaired = [fr.id for fr, en in pairs if en is None]
+    dictionary = (
+        glossary_dictionary(root, complete[0][0].lang, complete[0][1].lang) if complete else []
+    )
+    aligned = align_all(complete, dictionary, srx=srx, jobs=jobs)
+    report.pairs = len(aligned)
+    for pair in aligned:
+        for bead in pair.beads:
+            if bead.source and bead.target and bead.confidence < LOW_CONFIDENCE:
+                text = " ".join(pair.source_segments[i].text for i in bead.source)
+                report.low_confidence.append((pair.source.id, bead.source[0], text, bead.confidence))
+
+    with atomic_directory(out_dir) as staging:
+        written = _write_outputs(staging, documents, segmented, aligned, report, srx=srx)
+    report.files = written
+    return report
+
+
+def _write_outputs(
+    staging: Path,
+    documents: list[Document],
+    segmented: dict[str, list[Segment]],
+    aligned: Iterable[AlignedDocument],
+    report: BuildReport,
+    *,
+    srx: Path | None,
+) -> list[str]:
+    written: list[str] = []
+
+    def write(relative: str, text: str) -> None:
+        write_text_atomic(staging / relative, text)
+        written.append(relative)
+
+    for document in documents:
+        write(f"segments/{document.id}.tsv", segments_report(document, segmented[document.id]))
+    aligned = list(aligned)
+    for pair in aligned:
+        write(f"alignments/{pair.source.id}.tsv", alignment_report(pair))
+    summary = {
+        "tm_version": __version__,
+        "segmentation_rules": str(srx) if srx else DEFAULT_SRX_NAME,
+        "documents": [
+            {
+                "id": document.id,
+                "lang": document.lang,
+                "file": document.path.name,
+                "part": document.part,
+                "symbol": document.symbol,
+                "date": document.date,
+                "counterpart": document.counterpart,
+                "segments": len(segmented[document.id]),
+            }
+            for document in documents
+        ],
+        "pairs": [
+            {
+                "source": pair.source.id,
+                "target": pair.target.id,
+                "beads": len(pair.beads),
+                "low_confidence": sum(
+                    1 for bead in pair.beads
+                    if bead.source and bead.target and bead.confidence < LOW_CONFIDENCE
+                ),
+            }
+            for pair in aligned
+        ],
+        "unpaired": report.unpaired,
+    }
+    write("summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return sorted(written)
+
+
+def summary_lines(report: BuildReport) -> list[str]:
+    """The short human summary ``tm build`` prints."""
+    lines = [
+        f"{report.documents} documents, {report.segments} segments, "
+        f"{report.pairs} aligned pair(s) -> {report.out_dir}/",
+    ]
+    if report.unpaired:
+        lines.append(f"{len(report.unpaired)} document(s) without an English counterpart: "
+                     + ", ".join(report.unpaired))
+    if report.low_confidence:
+        lines.append(f"{len(report.low_confidence)} low-confidence pair(s) to check:")
+        for document_id, index, text, confidence in report.low_confidence:
+            preview = text if len(text) <= 70 else text[:67] + "..."
+            lines.append(f"  {document_id} #{index + 1} ({confidence:.2f}): {preview}")
+    return lines
