@@ -1,0 +1,5 @@
+"""``python -m tm`` runs the ``tm`` command line."""
+
+from tm.cli import main
+
+main()
