@@ -28,11 +28,11 @@ def gold_sentences(path: Path) -> list[str]:
     """The ``# text =`` sentences of a CoNLL-U file."""
     prefix = "# text = "
     with path.open(encoding="utf-8") as handle:
-        return [line[len(prefix):].strip() for line in handle if line.startswith(prefix)]
+        return [line[len(prefix) :].strip() for line in handle if line.startswith(prefix)]
 
 
 def paragraphs_of(sentences: list[str]) -> list[list[str]]:
-    return [sentences[i:i + PARAGRAPH_SIZE] for i in range(0, len(sentences), PARAGRAPH_SIZE)]
+    return [sentences[i : i + PARAGRAPH_SIZE] for i in range(0, len(sentences), PARAGRAPH_SIZE)]
 
 
 def spans(pieces: list[str], text: str) -> set[tuple[int, int]]:
@@ -116,7 +116,9 @@ def throughput(segment: Callable[[str], list[str]], text: str, *, budget: float)
 
 def main() -> int:
     if not SHARED.is_dir():
-        print(f"{SHARED} not found: the benchmark needs the shared evaluation data", file=sys.stderr)
+        print(
+            f"{SHARED} not found: the benchmark needs the shared evaluation data", file=sys.stderr
+        )
         return 2
     found = segmenters()
     sets = {
@@ -125,8 +127,10 @@ def main() -> int:
     }
     text = throughput_text()
     size = len(text.encode("utf-8")) / (1024 * 1024)
-    print(f"Sentence F1 (paragraphs of {PARAGRAPH_SIZE} gold sentences) and throughput "
-          f"on {size:.1f} MB of French")
+    print(
+        f"Sentence F1 (paragraphs of {PARAGRAPH_SIZE} gold sentences) and throughput "
+        f"on {size:.1f} MB of French"
+    )
     header = f"{'segmenter':28}" + "".join(f"{name:>22}" for name in sets) + f"{'MB/s':>10}"
     print(header)
     print("-" * len(header))

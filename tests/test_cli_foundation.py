@@ -60,7 +60,7 @@ def test_segment_with_a_users_srx(tmp_path):
 </languagerule></languagerules>
 <maprules><languagemap languagepattern=".*" languagerulename="All"/></maprules>
 </body></srx>""")
-    result = tm("segment", "-", "--lang", "fr", "--srx", str(rules), stdin="a, b. C, d".encode())
+    result = tm("segment", "-", "--lang", "fr", "--srx", str(rules), stdin=b"a, b. C, d")
     assert result.stdout.decode().splitlines() == ["a,", "b. C,", "d"]
 
 
@@ -90,6 +90,8 @@ def test_build_with_no_arguments_writes_build(project):
     report = (project / "build" / "segments" / "wgig-transmittal-utsumi.fr.tsv").read_text()
     assert "(Signé) Kofi A. **Annan**" in report
     assert len(report.splitlines()) == 1 + 17
+    exports = sorted(p.name for p in (project / "build" / "glossary").iterdir())
+    assert exports == ["glossary.csv", "glossary.tbx", "glossary.tbx3.tbx", "glossary.txt"]
 
 
 def test_build_is_byte_identical_across_runs(project):
@@ -125,7 +127,12 @@ def corrupt_missing_file(corpus: Path) -> None:
         'file = "wgig-transmittal-letters-2005-07-11.en.txt"', 'file = "gone.en.txt"', 1))
 
 
+def corrupt_glossary(corpus: Path) -> None:
+    (corpus.parent / "glossary" / "broken.toml").write_text('[[concept]]\nid = "x\n')
+
+
 @pytest.mark.parametrize(("corrupt", "message"), [
+    (corrupt_glossary, "broken.toml:2"),
     (corrupt_invalid_utf8, "extra.fr.txt: not valid utf-8 at byte offset 16"),
     (corrupt_binary, "image.fr.txt: binary file"),
     (corrupt_empty, "vide.fr.txt: empty file"),
@@ -138,8 +145,7 @@ def test_bad_corpus_fails_cleanly_and_keeps_the_previous_build(project, corrupt,
     corrupt(project / "corpus")
     assert_one_line_error(tm("build", cwd=project), message)
     assert (project / "build" / "summary.json").read_bytes() == before
-    assert sorted(p.name for p in project.iterdir()) == ["build", "corpus", "glossary"] \
-        or sorted(p.name for p in project.iterdir()) == ["build", "corpus"]
+    assert sorted(p.name for p in project.iterdir()) == ["build", "corpus", "glossary"]
 
 
 def test_missing_corpus_folder_writes_nothing(tmp_path):

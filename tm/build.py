@@ -20,13 +20,16 @@ from tm.atomic import atomic_directory, write_text_atomic
 from tm.corpus import document_pairs, load_corpus
 from tm.markup import render_markdown
 from tm.model import AlignedDocument, Document, Segment
-from tm.pipeline import align_documents, glossary_dictionary
+from tm.pipeline import align_documents, load_project_glossary
 from tm.segment import DEFAULT_SRX_NAME, segment_document
 
 #: Beads under this confidence are listed in the summary for a human to check.
 LOW_CONFIDENCE = 0.5
 #: From this many document pairs on, the build shows a progress bar (on a terminal).
 PROGRESS_THRESHOLD = 20
+#: From this many document pairs on, pairs are aligned in worker processes: below it,
+#: starting the workers costs more than it saves.
+PARALLEL_THRESHOLD = 4
 
 
 @dataclass
@@ -92,7 +95,7 @@ def align_all(
     work = [(source, target, dictionary, srx) for source, target in pairs]
     show = None if len(work) >= PROGRESS_THRESHOLD else True  # None: only on a terminal
     with tqdm(total=len(work), desc="aligning", unit="pair", disable=show) as bar:
-        if jobs > 1 and len(work) > 1:
+        if jobs > 1 and len(work) >= PARALLEL_THRESHOLD:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 results = []
                 for result in pool.map(_align_job, work):
@@ -124,8 +127,9 @@ def build(
     pairs = document_pairs(documents)
     complete = [(fr, en) for fr, en in pairs if en is not None]
     report.unpaired = [fr.id for fr, en in pairs if en is None]
+    glossary = load_project_glossary(root)
     dictionary = (
-        glossary_dictionary(root, complete[0][0].lang, complete[0][1].lang) if complete else []
+        glossary.pairs(complete[0][0].lang, complete[0][1].lang) if glossary and complete else []
     )
     aligned = align_all(complete, dictionary, srx=srx, jobs=jobs)
     report.pairs = len(aligned)
@@ -133,10 +137,19 @@ def build(
         for bead in pair.beads:
             if bead.source and bead.target and bead.confidence < LOW_CONFIDENCE:
                 text = " ".join(pair.source_segments[i].text for i in bead.source)
-                report.low_confidence.append((pair.source.id, bead.source[0], text, bead.confidence))
+                report.low_confidence.append(
+                    (pair.source.id, bead.source[0], text, bead.confidence)
+                )
 
     with atomic_directory(out_dir) as staging:
         written = _write_outputs(staging, documents, segmented, aligned, report, srx=srx)
+        if glossary is not None:
+            from tm.glossary.export import write_exports
+
+            exported = write_exports(glossary, staging / "glossary", source_lang="fr",
+                                     target_lang="en")
+            written.extend(str(path.relative_to(staging)) for path in exported)
+        written.sort()
     report.files = written
     return report
 

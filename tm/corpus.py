@@ -34,7 +34,9 @@ FILE_KEYS = {"document_start", "lang", "encoding"}
 UN_LANGUAGE_LETTERS = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 
 _UN_NAME = regex.compile(r"^(?P<symbol>.+)-(?P<letter>[ACEFRS])\.txt$")
-_TAGGED_NAME = regex.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.txt$")
+_TAGGED_NAME = regex.compile(
+    r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)\.txt$"
+)
 _DATE = regex.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -109,12 +111,16 @@ def load_manifest(corpus_dir: Path) -> Manifest:
         except TmError as error:
             raise TmError(f"{where} ({entry['id']}): {error}") from None
         if entry.get("date") and not _DATE.match(str(entry["date"])):
-            raise TmError(f"{where} ({entry['id']}): date must be YYYY-MM-DD, got {entry['date']!r}")
+            raise TmError(
+                f"{where} ({entry['id']}): date must be YYYY-MM-DD, got {entry['date']!r}"
+            )
         part = entry.get("part", 1)
         if not isinstance(part, int) or part < 1:
             raise TmError(f"{where} ({entry['id']}): part must be a positive integer")
         if not (corpus_dir / entry["file"]).is_file():
-            raise TmError(f"{where} ({entry['id']}): file {entry['file']!r} not found in {corpus_dir}")
+            raise TmError(
+                f"{where} ({entry['id']}): file {entry['file']!r} not found in {corpus_dir}"
+            )
         key = (entry["file"], part)
         if key in manifest.documents:
             raise TmError(f"{where}: {entry['file']} part {part} is described twice")
@@ -123,7 +129,9 @@ def load_manifest(corpus_dir: Path) -> Manifest:
     for entry in manifest.documents.values():
         counterpart = entry.get("counterpart")
         if counterpart and counterpart not in ids:
-            raise TmError(f"{path}: document {entry['id']!r} names unknown counterpart {counterpart!r}")
+            raise TmError(
+                f"{path}: document {entry['id']!r} names unknown counterpart {counterpart!r}"
+            )
     return manifest
 
 
@@ -181,7 +189,9 @@ def load_corpus(corpus_dir: Path, *, encoding: str = "utf-8") -> list[Document]:
     if not corpus_dir.is_dir():
         raise TmError(f"{corpus_dir}: corpus folder not found")
     manifest = load_manifest(corpus_dir)
-    files = sorted(path for path in corpus_dir.iterdir() if path.suffix == ".txt" and path.is_file())
+    files = sorted(
+        path for path in corpus_dir.iterdir() if path.suffix == ".txt" and path.is_file()
+    )
     if not files:
         raise TmError(f"{corpus_dir}: no .txt documents in the corpus folder")
     documents: list[Document] = []
@@ -193,7 +203,9 @@ def load_corpus(corpus_dir: Path, *, encoding: str = "utf-8") -> list[Document]:
 
 def _file_documents(path: Path, manifest: Manifest, *, encoding: str) -> list[Document]:
     settings = manifest.files.get(path.name, {})
-    entries = {part: entry for (name, part), entry in manifest.documents.items() if name == path.name}
+    entries = {
+        part: entry for (name, part), entry in manifest.documents.items() if name == path.name
+    }
     named = parse_file_name(path.name)
     lang = settings.get("lang") or next((e["lang"] for e in entries.values()), None) \
         or (named.lang if named else None)

@@ -12,12 +12,13 @@ import regex
 
 # ISO 639-1 two-letter codes (the primary subtags BCP 47 uses where one exists).
 ISO_639_1 = frozenset(
-    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
-    da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz
-    ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo
-    lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps
-    pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn
-    to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
+    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+    ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw
+    ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
+    ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr
+    ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi
+    yo za zh zu""".split()  # noqa: SIM905 - a list this long reads better as text
 )
 # A few three-letter codes without a two-letter form that UN work meets.
 ISO_639_3_EXTRA = frozenset({"fil", "haw", "yue", "cmn", "ast", "gsw", "mul", "und", "zxx"})
@@ -39,7 +40,9 @@ def normalize_tag(tag: str) -> str:
     match = _TAG.match(cleaned)
     language = match["language"].lower() if match else ""
     if not match or (language not in ISO_639_1 and language not in ISO_639_3_EXTRA):
-        raise TmError(f"unknown language code {tag!r} (expected a BCP 47 tag such as fr, en or fr-FR)")
+        raise TmError(
+            f"unknown language code {tag!r} (expected a BCP 47 tag such as fr, en or fr-FR)"
+        )
     parts = [language]
     if match["script"]:
         parts.append(match["script"].title())

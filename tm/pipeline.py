@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tm.corpus import document_pairs, load_corpus, read_documents
 from tm.model import AlignedDocument, Document, Segment
-from tm.segment import segment_document, segment_lines, segmenter_for, segment_paragraph
+from tm.segment import segment_document, segment_lines, segment_paragraph, segmenter_for
 
 
 def segment_file(
@@ -54,14 +54,14 @@ def align_documents(
     return AlignedDocument(source, target, source_segments, target_segments, tuple(beads))
 
 
-def glossary_dictionary(root: Path, source_lang: str, target_lang: str) -> list[tuple[str, str]]:
-    """The curated glossary of ``root/glossary`` as (source, target) term pairs, if there is one."""
+def load_project_glossary(root: Path):
+    """The curated glossary of ``root/glossary``, or None when the project has none."""
     folder = Path(root) / "glossary"
     if not folder.is_dir():
-        return []
+        return None
     from tm.glossary import load_glossary
 
-    return load_glossary(folder).pairs(source_lang, target_lang)
+    return load_glossary(folder)
 
 
 def aligned_corpus(root: Path = Path("."), *, encoding: str = "utf-8") -> list[AlignedDocument]:
@@ -70,5 +70,6 @@ def aligned_corpus(root: Path = Path("."), *, encoding: str = "utf-8") -> list[A
     pairs = [(fr, en) for fr, en in document_pairs(documents) if en is not None]
     if not pairs:
         return []
-    dictionary = glossary_dictionary(root, pairs[0][0].lang, pairs[0][1].lang)
+    glossary = load_project_glossary(root)
+    dictionary = glossary.pairs(pairs[0][0].lang, pairs[0][1].lang) if glossary else []
     return [align_documents(fr, en, dictionary=dictionary) for fr, en in pairs]

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "segment": "tm.cli.segment_command:segment",
     "align": "tm.cli.align_command:align",
     "glossary": "tm.cli.glossary_command:glossary",
+    "qa": "tm.cli.qa_command:qa",
 }
 
 

@@ -17,7 +17,8 @@ from tm.errors import TmError
 @click.option("--srx", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this SRX 2.0 rules file (e.g. exported from a CAT tool) instead of tm's.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input.")
-@click.option("--plain", is_flag=True, help="Drop inline markup instead of writing it as **Markdown**.")
+@click.option("--plain", is_flag=True,
+              help="Drop inline markup instead of writing it as **Markdown**.")
 def segment(file: str, lang: str | None, srx: Path | None, encoding: str, plain: bool) -> None:
     """Cut FILE into segments and print one per line.
 
@@ -25,7 +26,7 @@ def segment(file: str, lang: str | None, srx: Path | None, encoding: str, plain:
     prose paragraphs are cut into sentences by the SRX rules. FILE may be - to read
     standard input. Inline emphasis (**Annan**) is kept as Markdown unless --plain.
     """
-    from tm.corpus import parse_file_name, paragraphs_of
+    from tm.corpus import paragraphs_of, parse_file_name
     from tm.markup import render_markdown
     from tm.segment import segment_paragraph, segmenter_for
     from tm.textfile import decode_text, read_text

@@ -122,7 +122,7 @@ class Segmenter:
         return result
 
     def split(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) spans of the segments of ``text``, whitespace trimmed, empty ones dropped."""
+        """(start, end) spans of the segments of ``text``: whitespace trimmed, empties dropped."""
         spans = []
         start = 0
         for end in [*self.breaks(text), len(text)]:
@@ -203,7 +203,8 @@ def parse_srx(data: bytes, *, source: str = "<srx>") -> SrxDocument:
         language_rules[name] = tuple(rules)
     maps = []
     map_container = _child(body, "maprules")
-    for language_map in _children(map_container, "languagemap") if map_container is not None else []:
+    map_elements = _children(map_container, "languagemap") if map_container is not None else []
+    for language_map in map_elements:
         pattern = language_map.get("languagepattern", "")
         name = language_map.get("languagerulename", "")
         if name not in language_rules:
