@@ -15,6 +15,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def _default_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _default_file_mode() -> int:
+    """0666 less the process umask, the mode ``open()`` gives a new file."""
+    return 0o666 & ~_default_umask()
+
+
 @contextmanager
 def atomic_file(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator:
     """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
@@ -23,6 +34,8 @@ def atomic_file(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp creates the file private (0600); give it the mode a plain open() would.
+    os.chmod(tmp, _default_file_mode())
     try:
         kwargs = {"encoding": encoding, "newline": ""} if "b" not in mode else {}
         with open(tmp, mode, **kwargs) as handle:
@@ -44,6 +57,7 @@ def atomic_directory(path: Path) -> Iterator[Path]:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.staging.", dir=path.parent))
+    os.chmod(staging, 0o777 & ~_default_umask())
     try:
         yield staging
         retired = path.with_name(f".{path.name}.old.{os.getpid()}")

@@ -41,7 +41,9 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TmError as error:
-            raise click.ClickException(str(error)) from None
+            failure = click.ClickException(str(error))
+            failure.exit_code = error.exit_code
+            raise failure from None
         except UnicodeDecodeError as error:  # pragma: no cover - readers raise TmError
             raise click.ClickException(f"cannot decode input: {error}") from None
         except BrokenPipeError:
