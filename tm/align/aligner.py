@@ -1,0 +1,155 @@
+"""``align()``: two lists of segments -> beads with a confidence.
+
+Pass 1 turns every sentence into a bag of language-neutral evidence (numbers,
+punctuation, identical tokens, cognates, dictionary terms, shared SentencePiece
+pieces), weighs it into sparse vectors and runs the coarse-to-fine search with
+a Gale-Church length cost whose ratio comes from the document pair. Pass 2
+(realign) learns word translations and the length variance from pass 1's
+confident 1-1 beads and searches again in a band around pass 1's path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from scipy import sparse
+
+from tm.align.confidence import bead_confidences
+from tm.align.costs import CostModel
+from tm.align.features import (
+    LEXICON_IDS,
+    SUBWORD_IDS,
+    Bags,
+    DictionaryIndex,
+    FeatureExtractor,
+    flatten,
+)
+from tm.align.lexicon import learn_lexicon
+from tm.align.options import AlignOptions
+from tm.align.search import Level, Path, coarse_to_fine, refine
+from tm.align.vectors import build_vectors
+from tm.errors import TmError
+from tm.langtag import normalize_tag
+from tm.model import Bead
+
+#: Pass-1 beads at least this confident teach the lexicon of pass 2.
+LEARNING_CONFIDENCE = 0.5
+
+
+def _char_lengths(texts: Sequence[str]) -> np.ndarray:
+    return np.fromiter((len(text) - text.count(" ") for text in texts), dtype=np.float64,
+                       count=len(texts))
+
+
+def _path_beads(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(tuple(range(i0, i1)), tuple(range(j0, j1)))
+            for (i0, j0), (i1, j1) in zip(path, path[1:], strict=False)]
+
+
+def _with_subwords(source: Sequence[str], target: Sequence[str], source_bags: Bags,
+                   target_bags: Bags, options: AlignOptions) -> tuple[Bags, Bags]:
+    from tm.align.subword import train_and_encode
+
+    pieces = train_and_encode(source, target, vocab_size=options.sp_vocab)
+    if pieces is None:
+        return source_bags, target_bags
+    extra_source, extra_target = flatten(pieces[0]), flatten(pieces[1])
+    return (source_bags.plus(extra_source.rows, extra_source.ids + SUBWORD_IDS),
+            target_bags.plus(extra_target.rows, extra_target.ids + SUBWORD_IDS))
+
+
+def _with_lexicon(bags: Bags, words: Sequence[Sequence[str]], table: dict[str, list[int]]
+                  ) -> Bags:
+    extra = flatten([[key for word in sentence for key in table.get(word, ())]
+                     for sentence in words])
+    return bags.plus(extra.rows, extra.ids + LEXICON_IDS)
+
+
+def _level(source_bags: Bags, target_bags: Bags, source_lengths: np.ndarray,
+           target_lengths: np.ndarray) -> Level:
+    source_vectors, target_vectors = build_vectors(source_bags, target_bags)
+    return Level(source_vectors, target_vectors, source_lengths, target_lengths,
+                 np.ones(source_bags.count, dtype=np.int64),
+                 np.ones(target_bags.count, dtype=np.int64))
+
+
+def _check_texts(texts: Sequence[str], side: str) -> None:
+    for index, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TmError(f"{side} segment {index} is {type(text).__name__}, not text")
+
+
+def align(source: Sequence[str], target: Sequence[str], *, src_lang: str, tgt_lang: str,
+          dictionary: Iterable[tuple[str, str]] = (), options: AlignOptions | None = None
+          ) -> list[Bead]:
+    """Align two lists of segments into beads covering every index once, in order.
+
+    ``dictionary`` holds (source term, target term) pairs, possibly multi-word
+    (the glossary and a user dictionary). Bead shapes: 1-1, 1-0, 0-1, 2-1, 1-2,
+    2-2, 1-3, 3-1. Each bead's confidence is in [0, 1]; unaligned segments and
+    beads without shared evidence get low values.
+    """
+    normalize_tag(src_lang)
+    normalize_tag(tgt_lang)
+    options = options or AlignOptions()
+    source, target = list(source), list(target)
+    _check_texts(source, "source")
+    _check_texts(target, "target")
+    if not source or not target:
+        return ([Bead((index,), (), 0.0) for index in range(len(source))]
+                + [Bead((), (index,), 0.0) for index in range(len(target))])
+    index = DictionaryIndex.build(dictionary) if options.dictionary else None
+    extractor = FeatureExtractor(options=options, dictionary=index)
+    source_bags, source_words = extractor.bags(source, side="source")
+    target_bags, target_words = extractor.bags(target, side="target")
+    if options.subwords:
+        source_bags, target_bags = _with_subwords(source, target, source_bags, target_bags,
+                                                  options)
+    source_lengths, target_lengths = _char_lengths(source), _char_lengths(target)
+    level = _level(source_bags, target_bags, source_lengths, target_lengths)
+    model = CostModel.for_lengths(source_lengths, target_lengths, use_length=options.length)
+    path = coarse_to_fine(level, model, window=options.window)
+    beads = _path_beads(path)
+    confidences = bead_confidences(level, model, beads)
+    if options.realign:
+        confident = [(s[0], t[0]) for (s, t), confidence in zip(beads, confidences, strict=True)
+                     if len(s) == 1 and len(t) == 1 and confidence >= LEARNING_CONFIDENCE]
+        if confident:
+            source_ids = np.array([s for s, _ in confident])
+            target_ids = np.array([t for _, t in confident])
+            model = model.with_variance_from(source_lengths[source_ids], target_lengths[target_ids])
+        lexicon = learn_lexicon([(source_words[s], target_words[t]) for s, t in confident])
+        if lexicon:
+            source_table: dict[str, list[int]] = {}
+            target_table: dict[str, list[int]] = {}
+            for number, (source_word, target_word, _) in enumerate(lexicon):
+                source_table.setdefault(source_word, []).append(number)
+                target_table.setdefault(target_word, []).append(number)
+            level = _level(_with_lexicon(source_bags, source_words, source_table),
+                           _with_lexicon(target_bags, target_words, target_table),
+                           source_lengths, target_lengths)
+        path = refine(level, model, path, window=options.window)
+        beads = _path_beads(path)
+        confidences = bead_confidences(level, model, beads)
+    return [Bead(s, t, round(float(confidence), 4))
+            for (s, t), confidence in zip(beads, confidences, strict=True)]
+
+
+def bead_similarity(level: Level, beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+                    ) -> np.ndarray:
+    """Cosine of the summed vectors of each bead's two sides (0 for 1-0 and 0-1 beads)."""
+    rows, columns = level.shape
+
+    def assignment(side: int, size: int) -> sparse.csr_matrix:
+        bead_ids = [number for number, bead in enumerate(beads) for _ in bead[side]]
+        members = [member for bead in beads for member in bead[side]]
+        return sparse.csr_matrix((np.ones(len(members)), (bead_ids, members)),
+                                 shape=(len(beads), size))
+
+    source = assignment(0, rows) @ level.source
+    target = assignment(1, columns) @ level.target
+    dot = np.asarray(source.multiply(target).sum(axis=1)).ravel()
+    norm = np.sqrt(np.asarray(source.multiply(source).sum(axis=1)).ravel()
+                   * np.asarray(target.multiply(target).sum(axis=1)).ravel())
+    return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
