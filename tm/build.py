@@ -20,6 +20,7 @@ from tm.atomic import atomic_directory, write_text_atomic
 from tm.corpus import document_pairs, load_corpus
 from tm.markup import render_markdown
 from tm.model import AlignedDocument, Document, Segment
+from tm.formats.outputs import write_memory_files
 from tm.pipeline import align_documents, load_project_glossary
 from tm.segment import DEFAULT_SRX_NAME, segment_document
 
@@ -42,6 +43,9 @@ class BuildReport:
     pairs: int = 0
     unpaired: list[str] = field(default_factory=list)
     low_confidence: list[tuple[str, int, str, float]] = field(default_factory=list)
+    units: int = 0
+    conflicts: int = 0
+    removed_characters: int = 0
     files: list[str] = field(default_factory=list)
 
 
@@ -109,6 +113,17 @@ def align_all(
         return results
 
 
+@dataclass(frozen=True)
+class MemorySettings:
+    """How pairs become the memory: direction and tags, thresholds, TMX files to merge."""
+
+    source_lang: str = "en"
+    target_lang: str = "fr"
+    min_confidence: float = 0.0
+    low_confidence: float = LOW_CONFIDENCE
+    merge: tuple[Path, ...] = ()
+
+
 def build(
     root: Path = Path("."),
     *,
@@ -116,8 +131,10 @@ def build(
     encoding: str = "utf-8",
     srx: Path | None = None,
     jobs: int = 1,
+    memory: MemorySettings | None = None,
 ) -> BuildReport:
     """Build everything for the project at ``root`` into ``out_dir`` (default ``root/build``)."""
+    settings = memory or MemorySettings()
     root = Path(root)
     out_dir = Path(out_dir) if out_dir is not None else root / "build"
     documents = load_corpus(root / "corpus", encoding=encoding)
@@ -141,8 +158,26 @@ def build(
                     (pair.source.id, bead.source[0], text, bead.confidence)
                 )
 
+    translation_memory = _build_memory(aligned, settings, root=root)
+    report.units = len(translation_memory.units)
+    report.conflicts = len(translation_memory.conflicts)
+
     with atomic_directory(out_dir) as staging:
         written = _write_outputs(staging, documents, segmented, aligned, report, srx=srx)
+        unpaired = [fr for fr, en in pairs if en is None]
+        memory_files = write_memory_files(
+            staging,
+            translation_memory,
+            untranslated=[(document, segmented[document.id]) for document in unpaired],
+            document_dates=[document.date for document in documents],
+            signature=build_signature(srx),
+            low_confidence=settings.low_confidence,
+            root=root,
+        )
+        written.extend(memory_files.files)
+        report.removed_characters = len(memory_files.tmx.removed) if memory_files.tmx else 0
+        _write_json(staging / "memory" / "memory.json", memory_files.summary(translation_memory))
+        written.append("memory/memory.json")
         if glossary is not None:
             from tm.glossary.export import write_exports
 
@@ -204,16 +239,53 @@ def _write_outputs(
         ],
         "unpaired": report.unpaired,
     }
-    write("summary.json", json.dumps(summary, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    _write_json(staging / "summary.json", summary)
+    written.append("summary.json")
     return sorted(written)
+
+
+def build_signature(srx: Path | None) -> str:
+    """Every setting that changes the memory, for the TMX header (cf. sacrebleu signatures)."""
+    from tm.align import AlignOptions
+
+    rules = Path(srx).name if srx else DEFAULT_SRX_NAME
+    return f"tm:{__version__}|srx:{rules}|align:{AlignOptions().signature()}"
+
+
+def _build_memory(aligned: list[AlignedDocument], settings: MemorySettings, *, root: Path):
+    """Aligned pairs (and units of the TMX files to merge) -> a deduplicated memory."""
+    from tm.formats.tmx_reader import read_tmx
+    from tm.memory import build_memory
+
+    merged = [unit for path in settings.merge for unit in read_tmx(
+        path, source_lang=settings.source_lang, target_lang=settings.target_lang)]
+    return build_memory(
+        aligned,
+        source_lang=settings.source_lang,
+        target_lang=settings.target_lang,
+        low_confidence=settings.low_confidence,
+        min_confidence=settings.min_confidence,
+        root=root,
+        extra=merged,
+    )
+
+
+def _write_json(path: Path, data: object) -> None:
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def summary_lines(report: BuildReport) -> list[str]:
     """The short human summary ``tm build`` prints."""
     lines = [
         f"{report.documents} documents, {report.segments} segments, "
-        f"{report.pairs} aligned pair(s) -> {report.out_dir}/",
+        f"{report.pairs} aligned pair(s), {report.units} translation units -> {report.out_dir}/",
     ]
+    if report.conflicts:
+        lines.append(f"{report.conflicts} source segment(s) with different translations "
+                     "(kept; see memory/memory.json)")
+    if report.removed_characters:
+        lines.append(f"{report.removed_characters} character(s) illegal in XML removed from the "
+                     "TMX (see memory/memory.json)")
     if report.unpaired:
         lines.append(f"{len(report.unpaired)} document(s) without an English counterpart: "
                      + ", ".join(report.unpaired))
