@@ -18,9 +18,9 @@ from pathlib import Path
 from tm import __version__
 from tm.atomic import atomic_directory, write_text_atomic
 from tm.corpus import document_pairs, load_corpus
+from tm.formats.outputs import write_memory_files
 from tm.markup import render_markdown
 from tm.model import AlignedDocument, Document, Segment
-from tm.formats.outputs import write_memory_files
 from tm.pipeline import align_documents, load_project_glossary
 from tm.segment import DEFAULT_SRX_NAME, segment_document
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from scipy import sparse
 
 from tm.align.confidence import bead_confidences
 from tm.align.costs import CostModel
@@ -68,10 +67,11 @@ def _with_lexicon(bags: Bags, words: Sequence[Sequence[str]], table: dict[str, l
 
 def _level(source_bags: Bags, target_bags: Bags, source_lengths: np.ndarray,
            target_lengths: np.ndarray) -> Level:
-    source_vectors, target_vectors = build_vectors(source_bags, target_bags)
+    source_vectors, target_vectors, source_mass, target_mass = build_vectors(source_bags,
+                                                                             target_bags)
     return Level(source_vectors, target_vectors, source_lengths, target_lengths,
                  np.ones(source_bags.count, dtype=np.int64),
-                 np.ones(target_bags.count, dtype=np.int64))
+                 np.ones(target_bags.count, dtype=np.int64), source_mass, target_mass)
 
 
 def _check_texts(texts: Sequence[str], side: str) -> None:
@@ -135,21 +135,3 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str, tgt_la
     return [Bead(s, t, round(float(confidence), 4))
             for (s, t), confidence in zip(beads, confidences, strict=True)]
 
-
-def bead_similarity(level: Level, beads: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
-                    ) -> np.ndarray:
-    """Cosine of the summed vectors of each bead's two sides (0 for 1-0 and 0-1 beads)."""
-    rows, columns = level.shape
-
-    def assignment(side: int, size: int) -> sparse.csr_matrix:
-        bead_ids = [number for number, bead in enumerate(beads) for _ in bead[side]]
-        members = [member for bead in beads for member in bead[side]]
-        return sparse.csr_matrix((np.ones(len(members)), (bead_ids, members)),
-                                 shape=(len(beads), size))
-
-    source = assignment(0, rows) @ level.source
-    target = assignment(1, columns) @ level.target
-    dot = np.asarray(source.multiply(target).sum(axis=1)).ravel()
-    norm = np.sqrt(np.asarray(source.multiply(source).sum(axis=1)).ravel()
-                   * np.asarray(target.multiply(target).sum(axis=1)).ravel())
-    return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)

@@ -1,52 +1,165 @@
-"""A confidence in [0, 1] for every bead, from how far its evidence rises above chance.
+"""A confidence in [0, 1] for every bead: does its evidence beat the alternatives?
 
-Chance is measured on the document pair itself: the similarity of each bead's
-source side with its neighbours' target sides (pairs that are not translations
-of each other). Its median is the document's chance level, so a shuffled or
-unrelated text, whose beads are no more similar than their neighbours, gets low
-confidence however well the lengths happen to fit, while a bead that shares far
-more evidence than chance gets a high one. An implausible length ratio lowers it.
-
-A logistic fit of bead correctness on the dev sets (bench/align_benchmark.py)
-found these per-bead features only weakly predictive there (about 82% of the
-beads are right, and the wrong ones are mostly near misses), so the scale is set
-by hand to separate chance from clear evidence.
+A path is the best monotone sequence of beads, so even two unrelated texts get
+one, made of the pairs that share the most evidence by chance. What tells a
+translation from chance is the margin, as in Bertalign's and LASER's margin
+scoring: a true bead is far more similar than the bead's source side is to any
+other target sentence nearby, and than its target side is to any other source
+sentence. In a shuffled text the true partner of a wrong bead's sentence lies
+elsewhere and beats it (negative margin); in an unrelated text the chosen pairs
+are no better than the many other chance pairs (margin about zero). The
+alternatives are searched ``ALTERNATIVES`` sentences each side of the bead,
+which covers the whole of a short document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy import sparse
 
 from tm.align.costs import CostModel
+from tm.align.vectors import banded_dots, row_dots
+
+if TYPE_CHECKING:
+    from tm.align.search import Level
 
 Beads = Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 
-_SLOPE = 12.0  # per unit of cosine above chance
-_OFFSET = -1.0  # a bead exactly at chance level: about 0.27
+#: Sentences searched each side of a bead for a better partner of its sides.
+ALTERNATIVES = 40
+_OFFSET = 0.5
+_SLOPE = 8.0  # per unit of cosine margin over the best contested alternative
 _LENGTH_TOLERANCE = 2.0  # Gale-Church cost below which lengths do not lower confidence
-_LENGTH_SLOPE = 0.15
+_LENGTH_SLOPE = 0.3
+_MERGE_PENALTY = 1.0  # per sentence beyond a 1-1 bead: merges are wrong more often
+#: Beads each side whose typical margin over chance is the bead's context.
+CONTEXT = 20
+_CONTEXT_SLOPE = 6.0  # per unit of the context's median margin over plain alternatives
+_CONTEXT_MARGIN = -0.1  # a context margin that neither raises nor lowers confidence
+_COVERAGE_SLOPE = 20.0  # per unit of matched share, of the bead and of its context
+_CHANCE_COVERAGE = 0.15  # unrelated texts match under 0.07 of their evidence by chance
 #: Unaligned segments: the evidence that they have no counterpart is indirect.
 _SKIP_CONFIDENCE = 0.3
 
 
-def bead_confidences(level, model: CostModel, beads: Beads) -> np.ndarray:
-    """Confidence of each bead of ``beads`` (a path over ``level``'s units)."""
-    from tm.align.aligner import bead_similarity
+def _membership(beads: Beads, side: int, size: int) -> sparse.csr_matrix:
+    """beads x sentences, 1 where the sentence belongs to the bead's ``side``."""
+    bead_ids = [number for number, bead in enumerate(beads) for _ in bead[side]]
+    members = [member for bead in beads for member in bead[side]]
+    return sparse.csr_matrix((np.ones(len(members), dtype=np.float32), (bead_ids, members)),
+                             shape=(len(beads), size))
 
-    cosine = bead_similarity(level, beads)
-    shifted_before = bead_similarity(level, [(s, beads[k - 1][1]) if k > 0 else ((), ())
-                                             for k, (s, _) in enumerate(beads)])
-    shifted_after = bead_similarity(level, [(s, beads[k + 1][1]) if k + 1 < len(beads)
-                                            else ((), ()) for k, (s, _) in enumerate(beads)])
-    neighbours = np.maximum(shifted_before, shifted_after)
-    chance = float(np.median(neighbours)) if len(neighbours) else 0.0
-    source_chars = np.array([level.source_lengths[list(s)].sum() for s, _ in beads])
-    target_chars = np.array([level.target_lengths[list(t)].sum() for _, t in beads])
-    length = model.length_cost(source_chars, target_chars) if model.use_length else 0.0
-    score = (_OFFSET + _SLOPE * (cosine - chance)
-             - _LENGTH_SLOPE * np.maximum(length - _LENGTH_TOLERANCE, 0.0))
-    confidence = 1.0 / (1.0 + np.exp(-score))
+
+def _spans(beads: Beads, side: int) -> tuple[np.ndarray, np.ndarray]:
+    """First and one-past-last sentence of each bead's ``side`` (empty sides: a point)."""
+    first = np.empty(len(beads), dtype=np.int64)
+    stop = np.empty(len(beads), dtype=np.int64)
+    position = 0
+    for number, bead in enumerate(beads):
+        members = bead[side]
+        if members:
+            position = members[0]
+            first[number], stop[number] = members[0], members[-1] + 1
+        else:
+            first[number] = stop[number] = position
+    return first, stop
+
+
+def _best_alternative(sides: sparse.csr_matrix, sentences: sparse.csr_matrix,
+                      first: np.ndarray, stop: np.ndarray, held: np.ndarray
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Highest cosine of each bead side with one sentence of the other side near it, not in
+    it: over all such sentences, and over those it beats their own bead (``held``)."""
+    count = sentences.shape[0]
+    if count == 0 or sides.shape[0] == 0:
+        return np.zeros(sides.shape[0]), np.zeros(sides.shape[0])
+    low = np.clip(first - ALTERNATIVES, 0, count - 1)
+    high = np.clip(stop - 1 + ALTERNATIVES, 0, count - 1)
+    offsets, dots = banded_dots(sides, sentences, low, high)
+    side_norms = np.sqrt(row_dots(sides, sides))
+    sentence_norms = np.sqrt(row_dots(sentences, sentences))
+    columns = offsets[:, None] + np.arange(dots.shape[1])[None, :]
+    safe = np.minimum(columns, count - 1)
+    outside = (columns <= high[:, None]) & ((columns < first[:, None]) | (columns >= stop[:, None]))
+    norm = side_norms[:, None] * sentence_norms[safe]
+    cosine = np.divide(dots, norm, out=np.zeros_like(dots), where=(norm > 0) & outside)
+    contested = np.where(cosine > held[safe], cosine, 0.0)
+    return cosine.max(axis=1), contested.max(axis=1)
+
+
+def _holder(beads: Beads, side: int, size: int, values: np.ndarray) -> np.ndarray:
+    """values[bead holding sentence k] for every sentence k of ``side``."""
+    held = np.zeros(size)
+    for number, bead in enumerate(beads):
+        held[list(bead[side])] = values[number]
+    return held
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Per bead: what its two sides share, and what its best alternatives share."""
+
+    cosine: np.ndarray  # of the two sides' summed vectors
+    plain: np.ndarray  # best cosine of either side with a sentence of the other side nearby
+    contested: np.ndarray  # the same, over sentences that fit this bead better than their own
+    coverage: np.ndarray  # geometric mean over both sides of the share of evidence matched
+
+
+def bead_evidence(level: Level, beads: Beads) -> Evidence:
+    """The :class:`Evidence` of every bead of a path over ``level``."""
+    rows, columns = level.shape
+    source = (_membership(beads, 0, rows) @ level.source).tocsr()
+    target = (_membership(beads, 1, columns) @ level.target).tocsr()
+    dot = row_dots(source, target)
+    norm = np.sqrt(row_dots(source, source) * row_dots(target, target))
+    cosine = np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
+    target_first, target_stop = _spans(beads, 1)
+    source_first, source_stop = _spans(beads, 0)
+    plain_t, contested_t = _best_alternative(source, level.target, target_first, target_stop,
+                                             _holder(beads, 1, columns, cosine))
+    plain_s, contested_s = _best_alternative(target, level.source, source_first, source_stop,
+                                             _holder(beads, 0, rows, cosine))
+    membership_s, membership_t = _membership(beads, 0, rows), _membership(beads, 1, columns)
+    covered_s = row_dots(source, target.sign()) / np.maximum(membership_s @ level.source_mass, 1e-9)
+    covered_t = row_dots(target, source.sign()) / np.maximum(membership_t @ level.target_mass, 1e-9)
+    coverage = np.sqrt(np.clip(covered_s, 0, 1) * np.clip(covered_t, 0, 1))
+    return Evidence(cosine, np.maximum(plain_t, plain_s), np.maximum(contested_t, contested_s),
+                    coverage)
+
+
+def _local_median(values: np.ndarray) -> np.ndarray:
+    """Median of the non-NaN ``values`` within ``CONTEXT`` places of each (0 when none)."""
+    padded = np.pad(values, CONTEXT, constant_values=np.nan)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * CONTEXT + 1)
+    present = ~np.isnan(windows).all(axis=1)
+    median = np.zeros(len(values))
+    if present.any():
+        median[present] = np.nanmedian(windows[present], axis=1)
+    return median
+
+
+def bead_confidences(level: Level, model: CostModel, beads: Beads) -> np.ndarray:
+    """Confidence of each bead of ``beads`` (a path over ``level``'s units)."""
+    if not beads:
+        return np.zeros(0)
+    evidence = bead_evidence(level, beads)
     linked = np.array([bool(s) and bool(t) for s, t in beads])
-    return np.where(linked, confidence, _SKIP_CONFIDENCE * (1.0 - np.clip(cosine, 0, 1)))
+    context_margin = _local_median(np.where(linked, evidence.cosine - evidence.plain, np.nan))
+    context_coverage = _local_median(np.where(linked, evidence.coverage, np.nan))
+    extra = np.array([max(len(s) + len(t) - 2, 0) for s, t in beads])
+    rows, columns = level.shape
+    source_chars = _membership(beads, 0, rows) @ level.source_lengths
+    target_chars = _membership(beads, 1, columns) @ level.target_lengths
+    length = model.length_cost(source_chars, target_chars) if model.use_length else 0.0
+    score = (_OFFSET + _SLOPE * (evidence.cosine - evidence.contested)
+             + _CONTEXT_SLOPE * (context_margin - _CONTEXT_MARGIN)
+             + _COVERAGE_SLOPE * (evidence.coverage - _CHANCE_COVERAGE)
+             + _COVERAGE_SLOPE * (context_coverage - _CHANCE_COVERAGE)
+             - _LENGTH_SLOPE * np.maximum(length - _LENGTH_TOLERANCE, 0.0)
+             - _MERGE_PENALTY * extra)
+    confidence = 1.0 / (1.0 + np.exp(-score))
+    return np.where(linked, confidence, _SKIP_CONFIDENCE * (1.0 - np.clip(evidence.plain, 0, 1)))

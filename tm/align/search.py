@@ -35,6 +35,8 @@ class Level:
     target_lengths: np.ndarray
     source_sentences: np.ndarray  # sentences per unit
     target_sentences: np.ndarray
+    source_mass: np.ndarray  # summed weight of every key of the unit, shared or not
+    target_mass: np.ndarray
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -49,7 +51,8 @@ class Level:
 
         return Level(pool_rows(self.source), pool_rows(self.target),
                      pool(self.source_lengths), pool(self.target_lengths),
-                     pool(self.source_sentences), pool(self.target_sentences))
+                     pool(self.source_sentences), pool(self.target_sentences),
+                     pool(self.source_mass), pool(self.target_mass))
 
 
 def _span_norms(matrix: sparse.csr_matrix) -> np.ndarray:

@@ -19,8 +19,11 @@ from tm.align.features import Bags
 _BLOCK_ROWS = 256
 
 
-def build_vectors(source: Bags, target: Bags) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """CSR matrices (sentences x shared keys) of tf-idf weights for both sides."""
+def build_vectors(source: Bags, target: Bags
+                  ) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """CSR matrices (sentences x shared keys) of tf-idf weights for both sides, and each
+    sentence's evidence mass: the summed weight of all its keys, shared or not (what a
+    translation would have to explain; unrelated text explains little of it)."""
     keys, inverse = np.unique(np.concatenate([source.ids, target.ids]), return_inverse=True)
     size = max(len(keys), 1)
     source_ids, target_ids = inverse[:len(source.ids)], inverse[len(source.ids):]
@@ -39,9 +42,17 @@ def build_vectors(source: Bags, target: Bags) -> tuple[sparse.csr_matrix, sparse
     source_matrix, target_matrix = matrices
     document_frequency = (np.bincount(source_matrix.indices, minlength=columns)
                           + np.bincount(target_matrix.indices, minlength=columns))
-    idf = np.log1p((source.count + target.count) / np.maximum(document_frequency, 1))
+    sentences = source.count + target.count
+    idf = np.log1p(sentences / np.maximum(document_frequency, 1))
+    # Keys of one side only: their weight as if seen in every sentence that has them.
+    all_frequency = np.bincount(inverse, minlength=size)
+    all_idf = np.log1p(sentences / np.maximum(all_frequency, 1))
+    all_idf[shared] = idf[column_of[shared]]
+    masses = [np.bincount(bags.rows, weights=all_idf[ids], minlength=bags.count)
+              for bags, ids in ((source, source_ids), (target, target_ids))]
     weight = sparse.diags(idf)
-    return (source_matrix @ weight).tocsr(), (target_matrix @ weight).tocsr()
+    return ((source_matrix @ weight).tocsr(), (target_matrix @ weight).tocsr(),
+            masses[0], masses[1])
 
 
 def pool_rows(matrix: sparse.csr_matrix, factor: int = 2) -> sparse.csr_matrix:
