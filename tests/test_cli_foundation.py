@@ -158,3 +158,18 @@ def test_build_with_malformed_srx(project, tmp_path):
     bad.write_text("<srx version='2.0'>")
     assert_one_line_error(tm("build", "--srx", str(bad), cwd=project), "malformed SRX")
     assert not (project / "build").exists()
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    from click.testing import CliRunner
+    from conftest import REPO
+
+    from tm.cli import COMMANDS, main
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    runner = CliRunner()
+    for name in COMMANDS:
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage:" in result.output
+        assert f"`tm {name}" in readme, f"tm {name} is not documented in README.md"
