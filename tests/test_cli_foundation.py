@@ -66,7 +66,7 @@ def test_segment_with_a_users_srx(tmp_path):
 
 @pytest.mark.parametrize(("args", "stdin", "message"), [
     (["segment", "-", "--lang", "zz"], b"x", "unknown language code 'zz'"),
-    (["segment", "-", "--lang", "fr"], b"Gen\xe8ve", "<stdin>: not valid utf-8 at byte offset 3"),
+    (["segment", "-", "--lang", "fr"], b"Gen\xe8ve", "<stdin>:1: not valid utf-8 at byte offset 3"),
     (["segment", "nothere.fr.txt"], None, "nothere.fr.txt: no such file"),
     (["segment", "-"], b"x", "cannot tell the language"),
 ])
@@ -133,7 +133,7 @@ def corrupt_glossary(corpus: Path) -> None:
 
 @pytest.mark.parametrize(("corrupt", "message"), [
     (corrupt_glossary, "broken.toml:2"),
-    (corrupt_invalid_utf8, "extra.fr.txt: not valid utf-8 at byte offset 16"),
+    (corrupt_invalid_utf8, "extra.fr.txt:1: not valid utf-8 at byte offset 16"),
     (corrupt_binary, "image.fr.txt: binary file"),
     (corrupt_empty, "vide.fr.txt: empty file"),
     (corrupt_language, "unknown language code 'english'"),

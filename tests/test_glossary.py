@@ -217,7 +217,7 @@ def test_missing_glossary_and_bad_encoding(tmp_path):
         load_glossary(tmp_path)
     path = tmp_path / "latin1.toml"
     path.write_bytes(GOOD.encode("latin-1"))
-    with pytest.raises(TmError, match=r"latin1\.toml:4: not valid UTF-8"):
+    with pytest.raises(TmError, match=r"latin1\.toml:4: not valid utf-8"):
         load_glossary(path)
 
 

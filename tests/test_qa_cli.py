@@ -72,7 +72,7 @@ def test_gates_and_exit_codes(plain, tmp_path):
         (lambda d: ((d / "a").write_text(""), _write(d / "b", ["x"]))
          and (d / "a", d / "b"), "is empty"),
         (lambda d: ((d / "a").write_bytes(b"caf\xe9\n"), _write(d / "b", ["x"]))
-         and (d / "a", d / "b"), "not UTF-8"),
+         and (d / "a", d / "b"), "not valid utf-8"),
     ],
 )
 def test_bad_plain_input_is_one_line_and_exit_2(tmp_path, setup, message):

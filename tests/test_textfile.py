@@ -20,7 +20,7 @@ def test_bom_crlf_and_nfc_are_normalised(tmp_path):
 def test_invalid_utf8_names_file_and_byte_offset(tmp_path):
     path = tmp_path / "bad.fr.txt"
     path.write_bytes(b"Gen\xe8ve")
-    with pytest.raises(TmError, match=r"bad\.fr\.txt: not valid utf-8 at byte offset 3"):
+    with pytest.raises(TmError, match=r"bad\.fr\.txt:1: not valid utf-8 at byte offset 3"):
         read_text(path)
 
 

@@ -25,10 +25,12 @@ def check_encoding(encoding: str) -> str:
         raise TmError(f"unknown encoding {encoding!r}") from None
 
 
-def decode_text(data: bytes, *, source: str, encoding: str = "utf-8") -> str:
+def decode_text(data: bytes, *, source: str, encoding: str = "utf-8", nfc: bool = True) -> str:
     """Decode ``data`` strictly and normalise it (BOM removed, LF newlines, NFC).
 
-    ``source`` names the input in error messages (a path, or ``<stdin>``).
+    ``source`` names the input in error messages (a path, or ``<stdin>``). ``nfc``
+    is switched off only where text must be compared exactly as another tool reads
+    it (QA metrics must equal sacrebleu's on the same bytes).
     """
     codec = check_encoding(encoding)
     if b"\x00" in data[:_SNIFF_BYTES] and not codec.startswith("utf-16") \
@@ -42,16 +44,19 @@ def decode_text(data: bytes, *, source: str, encoding: str = "utf-8") -> str:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
         raise TmError(
-            f"{source}: not valid {encoding} at byte offset {error.start + offset_shift} "
-            f"({error.reason}); use --encoding to name the file's encoding"
+            f"{source}:{line}: not valid {encoding} at byte offset {error.start + offset_shift} "
+            f"({error.reason})"
         ) from None
     text = text.lstrip("\ufeff") if offset_shift == 0 and text.startswith("\ufeff") else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text) if nfc else text
 
 
-def read_text(path: Path, *, encoding: str = "utf-8", allow_empty: bool = False) -> str:
+def read_text(
+    path: Path, *, encoding: str = "utf-8", allow_empty: bool = False, nfc: bool = True
+) -> str:
     """Read and decode one text file; an empty (or blank) file is an error unless allowed."""
     path = Path(path)
     if path.is_dir():
@@ -62,7 +67,7 @@ def read_text(path: Path, *, encoding: str = "utf-8", allow_empty: bool = False)
         raise TmError(f"{path}: no such file") from None
     except OSError as error:
         raise TmError(f"{path}: cannot read ({error.strerror})") from None
-    text = decode_text(data, source=str(path), encoding=encoding)
+    text = decode_text(data, source=str(path), encoding=encoding, nfc=nfc)
     if not allow_empty and not text.strip():
         raise TmError(f"{path}: empty file, no text to read")
     return text

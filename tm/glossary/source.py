@@ -44,15 +44,9 @@ def source_files(path: Path) -> list[Path]:
 
 def read_concepts(path: Path) -> list[Concept]:
     """Parse and check one source file; raise :class:`TmError` with file and line."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise TmError(f"{path}: cannot read glossary: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise TmError(f"{path}:{line}: not valid UTF-8") from None
+    from tm.textfile import read_text
+
+    text = read_text(Path(path), allow_empty=True)
     import tomllib  # here, not at the top: a cached lookup never parses TOML
 
     try:

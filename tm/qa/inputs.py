@@ -34,24 +34,18 @@ class Bitext:
 
 def read_lines(path: Path) -> list[str]:
     """The lines of a UTF-8 text file, as sacrebleu's command line reads them (see module doc)."""
-    path = Path(path)
+    from tm.textfile import read_text
+
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise QaInputError(f"{path}: cannot read: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise QaInputError(f"{path}:{line}: not UTF-8 ({error.reason})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+        text = read_text(Path(path), allow_empty=True, nfc=False)
+    except TmError as error:
+        raise QaInputError(str(error)) from None
     if not text:
         raise QaInputError(f"{path}: the file is empty")
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    return lines
 
 
 def read_plain(source: Path, target: Path) -> Bitext:
