@@ -110,3 +110,16 @@ def test_parallel_build_equals_serial_build(project, tmp_path):
     assert files == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     for relative in files:
         assert (serial / relative).read_bytes() == (parallel / relative).read_bytes(), relative
+
+
+def test_build_reviews_its_own_memory(project):
+    """The QA pass over the memory finds the seed's real typo ("Veillez agréer") and nothing else."""
+    import json
+
+    out = built(project)
+    report = json.loads((out / "qa" / "memory.json").read_text(encoding="utf-8"))
+    assert report["input"] == "memory/corpus.po"
+    findings = [(f["check"], f["severity"]) for f in report["findings"]]
+    assert findings == [("terminology", "warning")]
+    assert "Veuillez agréer, Monsieur le Secrétaire général" in report["findings"][0]["message"]
+    assert (out / "qa" / "memory.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -9,6 +9,7 @@ deterministic: the same input gives byte-identical files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -46,6 +47,7 @@ class BuildReport:
     units: int = 0
     conflicts: int = 0
     removed_characters: int = 0
+    qa_findings: int = 0
     files: list[str] = field(default_factory=list)
 
 
@@ -178,6 +180,7 @@ def build(
         report.removed_characters = len(memory_files.tmx.removed) if memory_files.tmx else 0
         _write_json(staging / "memory" / "memory.json", memory_files.summary(translation_memory))
         written.append("memory/memory.json")
+        written.extend(_write_memory_qa(staging, root, settings, report))
         if glossary is not None:
             from tm.glossary.export import write_exports
 
@@ -270,6 +273,32 @@ def _build_memory(aligned: list[AlignedDocument], settings: MemorySettings, *, r
     )
 
 
+def _write_memory_qa(
+    staging: Path, root: Path, settings: MemorySettings, report: BuildReport
+) -> list[str]:
+    """QA of the memory's own pairs (checks only: the memory is its own reference)."""
+    from tm.qa.report import to_html, to_json
+    from tm.qa.review import review
+
+    memory_po = staging / "memory" / "corpus.po"
+    if not memory_po.exists():
+        return []
+    glossary = root / "glossary"
+    result = review(
+        input_path=memory_po,
+        source_lang=settings.source_lang,
+        target_lang=settings.target_lang,
+        glossary_path=glossary if glossary.is_dir() else None,
+        metrics=(),
+        jobs=1,
+    )
+    info = dataclasses.replace(result.info, origin="memory/corpus.po")
+    write_text_atomic(staging / "qa" / "memory.json", to_json(result.result, info))
+    write_text_atomic(staging / "qa" / "memory.html", to_html(result.result, info))
+    report.qa_findings = len(result.result.findings)
+    return ["qa/memory.html", "qa/memory.json"]
+
+
 def _write_json(path: Path, data: object) -> None:
     write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
@@ -286,6 +315,9 @@ def summary_lines(report: BuildReport) -> list[str]:
     if report.removed_characters:
         lines.append(f"{report.removed_characters} character(s) illegal in XML removed from the "
                      "TMX (see memory/memory.json)")
+    if report.qa_findings:
+        lines.append(f"{report.qa_findings} QA finding(s) in the memory's own pairs: "
+                     f"see {report.out_dir}/qa/memory.html")
     if report.unpaired:
         lines.append(f"{len(report.unpaired)} document(s) without an English counterpart: "
                      + ", ".join(report.unpaired))
