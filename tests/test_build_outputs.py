@@ -113,7 +113,7 @@ def test_parallel_build_equals_serial_build(project, tmp_path):
 
 
 def test_build_reviews_its_own_memory(project):
-    """The QA pass over the memory finds the seed's real typo ("Veillez agréer") and nothing else."""
+    """The QA pass over the memory finds the seed's typo ("Veillez agréer") and nothing else."""
     import json
 
     out = built(project)
@@ -123,3 +123,13 @@ def test_build_reviews_its_own_memory(project):
     assert findings == [("terminology", "warning")]
     assert "Veuillez agréer, Monsieur le Secrétaire général" in report["findings"][0]["message"]
     assert (out / "qa" / "memory.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_merging_the_builds_own_memory_changes_nothing(project, tmp_path):
+    out = built(project)
+    own = tmp_path / "own.tmx"
+    own.write_bytes((out / "memory" / "corpus.tmx").read_bytes())
+    po_before = (out / "memory" / "corpus.po").read_bytes()
+    build(project, jobs=1, memory=MemorySettings(merge=(own,)))
+    assert (out / "memory" / "corpus.tmx").read_bytes() == own.read_bytes()
+    assert (out / "memory" / "corpus.po").read_bytes() == po_before

@@ -282,9 +282,18 @@ def _add(
         pending[key] = _Pending(source, target, occurrences, props, note)
         return
     memory.duplicates += max(1, len(occurrences))
-    existing.occurrences.extend(occurrences)
+    # A memory merged back into a build (or two overlapping memories) repeats
+    # occurrences already recorded: keep each place once.
+    seen = {_place(o) for o in existing.occurrences}
+    existing.occurrences.extend(o for o in occurrences if _place(o) not in seen)
     existing.props += tuple(p for p in props if p not in existing.props)
     existing.note = existing.note or note
+
+
+def _place(occurrence: Occurrence) -> tuple:
+    """Where an occurrence is, whatever else (date, rounding) a reader kept of it."""
+    return (occurrence.document, occurrence.source_segments, occurrence.target_segments,
+            occurrence.source_file, occurrence.target_file)
 
 
 def _freeze(pending: _Pending, low_confidence: float) -> TranslationUnit:
