@@ -61,6 +61,21 @@ def test_shuffled_english_gives_no_confident_wrong_bead(letters):
     assert all(bead.confidence < 0.5 for bead in wrong)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_other_shuffles_give_no_confident_wrong_bead(letters, seed):
+    for document in letters:
+        source = [segment.text for segment in document.source_segments]
+        target = [segment.text for segment in document.target_segments]
+        order = list(range(len(target)))
+        random.Random(100 + seed).shuffle(order)
+        beads = align(source, [target[k] for k in order], src_lang="fr", tgt_lang="en")
+        for bead in beads:
+            if bead.confidence >= 0.5:
+                assert any(order[j] in bead.source for j in bead.target), bead
+                if len(bead.source) == len(bead.target) == 1:
+                    assert order[bead.target[0]] == bead.source[0], bead
+
+
 UNRELATED = [
     "The committee met on a rainy Tuesday to discuss the fishing quotas.",
     "Several delegates complained about the quality of the coffee.",

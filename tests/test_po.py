@@ -184,7 +184,7 @@ def test_markdown_rendering_nests_and_closes_before_opening() -> None:
 
 
 def test_po_language_header_uses_the_posix_spelling() -> None:
-    from tm.formats.langtag import posix_locale, same_language
+    from tm.langtag import posix_locale, same_language
 
     assert [posix_locale(t) for t in ("fr-FR", "en_gb", "zh-Hant-TW", "es-419", "ar")] == [
         "fr_FR",

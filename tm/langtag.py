@@ -8,6 +8,8 @@ primary language is rejected with one line.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 # ISO 639-1 two-letter codes (the primary subtags BCP 47 uses where one exists).
@@ -32,6 +34,7 @@ _TAG = regex.compile(
 )
 
 
+@lru_cache(maxsize=512)  # memories ask about the same few tags for every unit
 def normalize_tag(tag: str) -> str:
     """Return ``tag`` in canonical BCP 47 case (``fr-FR``, ``zh-Hant-TW``) or raise TmError."""
     from tm.errors import TmError
@@ -56,3 +59,29 @@ def normalize_tag(tag: str) -> str:
 def primary_language(tag: str) -> str:
     """The primary language subtag of a (valid) tag: ``fr-FR`` -> ``fr``."""
     return normalize_tag(tag).split("-", 1)[0]
+
+
+def same_language(first: str, second: str) -> bool:
+    """True when two tags name the same language, whatever their regions (``fr`` ~ ``fr-FR``)."""
+    return primary_language(first) == primary_language(second)
+
+
+def region(tag: str) -> str | None:
+    """The region subtag of a tag (``en-GB`` -> ``GB``, ``es-419`` -> ``419``), if any."""
+    for part in normalize_tag(tag).split("-")[1:]:
+        if (len(part) == 2 and part.isalpha() and part.isupper()) or (
+            len(part) == 3 and part.isdigit()
+        ):
+            return part
+    return None
+
+
+def posix_locale(tag: str) -> str:
+    """The gettext spelling of a tag for a PO ``Language`` header (``fr-FR`` -> ``fr_FR``).
+
+    Only PO headers use it: an underscore must never leak into TMX, where OmegaT
+    skips a unit tagged ``fr_FR``.
+    """
+    place = region(tag)
+    language = primary_language(tag)
+    return f"{language}_{place}" if place else language

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tm.errors import TmError
-from tm.formats.langtag import normalize_tag, same_language
+from tm.langtag import normalize_tag, same_language
 from tm.model import AlignedDocument, Bead, Document, Markup, Segment
 
 #: Pairs whose best alignment confidence is below this get a note (TMX) / fuzzy flag (PO).

@@ -5,7 +5,8 @@ punctuation, identical tokens, cognates, dictionary terms, shared SentencePiece
 pieces), weighs it into sparse vectors and runs the coarse-to-fine search with
 a Gale-Church length cost whose ratio comes from the document pair. Pass 2
 (realign) learns word translations and the length variance from pass 1's
-confident 1-1 beads and searches again in a band around pass 1's path.
+confident 1-1 beads (the better half where evidence is thin) and searches again
+in a band around pass 1's path. Confidences: :mod:`tm.align.confidence`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ import numpy as np
 from tm.align.confidence import bead_confidences
 from tm.align.costs import CostModel
 from tm.align.features import (
-    LEXICON_IDS,
-    SUBWORD_IDS,
     Bags,
     DictionaryIndex,
     FeatureExtractor,
-    flatten,
+    Words,
+    expand,
+    next_id,
 )
 from tm.align.lexicon import learn_lexicon
 from tm.align.options import AlignOptions
@@ -32,7 +33,7 @@ from tm.errors import TmError
 from tm.langtag import normalize_tag
 from tm.model import Bead
 
-#: Pass-1 beads at least this confident teach the lexicon of pass 2.
+#: Pass-1 1-1 beads at least this confident (or the better half) teach pass 2's lexicon.
 LEARNING_CONFIDENCE = 0.5
 
 
@@ -53,16 +54,26 @@ def _with_subwords(source: Sequence[str], target: Sequence[str], source_bags: Ba
     pieces = train_and_encode(source, target, vocab_size=options.sp_vocab)
     if pieces is None:
         return source_bags, target_bags
-    extra_source, extra_target = flatten(pieces[0]), flatten(pieces[1])
-    return (source_bags.plus(extra_source.rows, extra_source.ids + SUBWORD_IDS),
-            target_bags.plus(extra_target.rows, extra_target.ids + SUBWORD_IDS))
+    (source_rows, source_pieces), (target_rows, target_pieces) = pieces
+    first = next_id(source_bags, target_bags)
+    return (source_bags.plus(source_rows, source_pieces + first),
+            target_bags.plus(target_rows, target_pieces + first))
 
 
-def _with_lexicon(bags: Bags, words: Sequence[Sequence[str]], table: dict[str, list[int]]
-                  ) -> Bags:
-    extra = flatten([[key for word in sentence for key in table.get(word, ())]
-                     for sentence in words])
-    return bags.plus(extra.rows, extra.ids + LEXICON_IDS)
+def _with_lexicon(bags: Bags, words: Words, table: dict[str, list[int]], first: int) -> Bags:
+    """Every word with learned translations gains their pair keys (ids from ``first``)."""
+    counts = np.zeros(len(words.vocabulary), dtype=np.int64)
+    values: list[int] = []
+    word_ids = {word: number for number, word in enumerate(words.vocabulary)}
+    entries = sorted((word_ids[word], keys) for word, keys in table.items() if word in word_ids)
+    flat = np.zeros(0, dtype=np.int64)
+    if entries:
+        for number, keys in entries:
+            counts[number] = len(keys)
+            values.extend(keys)
+        flat = np.array(values, dtype=np.int64)
+    rows, ids = expand(words.rows, words.ids, counts, flat)
+    return bags.plus(rows, ids + first)
 
 
 def _level(source_bags: Bags, target_bags: Bags, source_lengths: np.ndarray,
@@ -113,22 +124,31 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str, tgt_la
     beads = _path_beads(path)
     confidences = bead_confidences(level, model, beads)
     if options.realign:
-        confident = [(s[0], t[0]) for (s, t), confidence in zip(beads, confidences, strict=True)
-                     if len(s) == 1 and len(t) == 1 and confidence >= LEARNING_CONFIDENCE]
+        singles = [(s[0], t[0], confidence)
+                   for (s, t), confidence in zip(beads, confidences, strict=True)
+                   if len(s) == 1 and len(t) == 1]
+        # Where evidence is thin (literary text), confidences are low but ranks still
+        # hold: the better half of the 1-1 beads teaches the lexicon.
+        bar = min(LEARNING_CONFIDENCE, float(np.median([c for _, _, c in singles]))
+                  ) if singles else LEARNING_CONFIDENCE
+        confident = [(s, t) for s, t, confidence in singles if confidence >= bar]
         if confident:
             source_ids = np.array([s for s, _ in confident])
             target_ids = np.array([t for _, t in confident])
             model = model.with_variance_from(source_lengths[source_ids], target_lengths[target_ids])
-        lexicon = learn_lexicon([(source_words[s], target_words[t]) for s, t in confident])
+        lexicon = learn_lexicon([(source_words.sentence(s), target_words.sentence(t))
+                                 for s, t in confident])
         if lexicon:
             source_table: dict[str, list[int]] = {}
             target_table: dict[str, list[int]] = {}
             for number, (source_word, target_word, _) in enumerate(lexicon):
                 source_table.setdefault(source_word, []).append(number)
                 target_table.setdefault(target_word, []).append(number)
-            level = _level(_with_lexicon(source_bags, source_words, source_table),
-                           _with_lexicon(target_bags, target_words, target_table),
-                           source_lengths, target_lengths)
+            first = next_id(source_bags, target_bags)
+            level = None  # pass 1's vectors and bags: free them before building pass 2's
+            source_bags = _with_lexicon(source_bags, source_words, source_table, first)
+            target_bags = _with_lexicon(target_bags, target_words, target_table, first)
+            level = _level(source_bags, target_bags, source_lengths, target_lengths)
         path = refine(level, model, path, window=options.window)
         beads = _path_beads(path)
         confidences = bead_confidences(level, model, beads)

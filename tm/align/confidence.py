@@ -1,15 +1,29 @@
-"""A confidence in [0, 1] for every bead: does its evidence beat the alternatives?
+"""A confidence in [0, 1] for every bead: does its evidence beat chance and its rivals?
 
 A path is the best monotone sequence of beads, so even two unrelated texts get
-one, made of the pairs that share the most evidence by chance. What tells a
-translation from chance is the margin, as in Bertalign's and LASER's margin
-scoring: a true bead is far more similar than the bead's source side is to any
-other target sentence nearby, and than its target side is to any other source
-sentence. In a shuffled text the true partner of a wrong bead's sentence lies
-elsewhere and beats it (negative margin); in an unrelated text the chosen pairs
-are no better than the many other chance pairs (margin about zero). The
-alternatives are searched ``ALTERNATIVES`` sentences each side of the bead,
-which covers the whole of a short document.
+one, made of the pairs that share the most evidence by chance. The confidence is
+a logistic score of four kinds of evidence, each measured on the document itself:
+
+* coverage: the share of each side's evidence mass (every key of its tokens,
+  shared with the other language or not) that the other side matches. A
+  translation matches a good part of it; unrelated text matches under 7% (only
+  chance subword pieces), whatever its cosine on the few keys it shares;
+* contested margin, as in Bertalign's and LASER's margin scoring: the bead's
+  cosine minus the best cosine of one of its sides with a sentence of the other
+  side (within ``ALTERNATIVES`` sentences) that fits it better than that
+  sentence fits its own bead. In a shuffled text the true partner of a wrong
+  bead's sentence is such a rival; a rival about as good as the partner (a
+  tie) makes the pairing a coin toss;
+* context: the median, over ``CONTEXT`` beads each side, of the coverage and of
+  the margin over the plain best alternative. A document (or stretch) whose
+  path is no better than chance gets low confidence everywhere;
+* shape: an implausible length ratio and merged beads (wrong more often).
+
+The weights are set by hand, not fitted: the dev sets (bench/align_benchmark.py)
+only hold real translations, so they cannot teach what chance looks like. They
+were checked against shuffled and unrelated texts (tests/test_align.py) and for
+ranking on the dev sets (correct beads score higher: AUC 0.54-0.69 there, where
+most errors are near misses that share the same evidence).
 """
 
 from __future__ import annotations
@@ -30,7 +44,7 @@ if TYPE_CHECKING:
 Beads = Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 
 #: Sentences searched each side of a bead for a better partner of its sides.
-ALTERNATIVES = 40
+ALTERNATIVES = 20
 _OFFSET = 0.5
 _SLOPE = 8.0  # per unit of cosine margin over the best contested alternative
 _LENGTH_TOLERANCE = 2.0  # Gale-Church cost below which lengths do not lower confidence
@@ -42,6 +56,9 @@ _CONTEXT_SLOPE = 6.0  # per unit of the context's median margin over plain alter
 _CONTEXT_MARGIN = -0.1  # a context margin that neither raises nor lowers confidence
 _COVERAGE_SLOPE = 20.0  # per unit of matched share, of the bead and of its context
 _CHANCE_COVERAGE = 0.15  # unrelated texts match under 0.07 of their evidence by chance
+_TIE_FROM = 0.8  # a contested rival this close to the bead's own cosine starts to count
+_TIE_PENALTY = 4.0  # at a tie
+_TIED_CONFIDENCE = 0.4  # at most, where a rival fits as well as the partner
 #: Unaligned segments: the evidence that they have no counterpart is indirect.
 _SKIP_CONFIDENCE = 0.3
 
@@ -150,16 +167,27 @@ def bead_confidences(level: Level, model: CostModel, beads: Beads) -> np.ndarray
     linked = np.array([bool(s) and bool(t) for s, t in beads])
     context_margin = _local_median(np.where(linked, evidence.cosine - evidence.plain, np.nan))
     context_coverage = _local_median(np.where(linked, evidence.coverage, np.nan))
+    # A rival as good as the partner makes the pairing a coin toss, whatever the margin says.
+    rivalry = np.divide(evidence.contested, evidence.cosine, out=np.zeros(len(beads)),
+                        where=evidence.cosine > 0)
     extra = np.array([max(len(s) + len(t) - 2, 0) for s, t in beads])
     rows, columns = level.shape
     source_chars = _membership(beads, 0, rows) @ level.source_lengths
     target_chars = _membership(beads, 1, columns) @ level.target_lengths
     length = model.length_cost(source_chars, target_chars) if model.use_length else 0.0
-    score = (_OFFSET + _SLOPE * (evidence.cosine - evidence.contested)
+    # A cosine of 1 over one chance key is no margin: a lead over the rivals counts as far
+    # as coverage is real; a rival's lead counts in full.
+    strength = np.minimum(evidence.coverage / _CHANCE_COVERAGE, 1.0)
+    margin = evidence.cosine - evidence.contested
+    score = (_OFFSET + _SLOPE * (strength * np.maximum(margin, 0.0) + np.minimum(margin, 0.0))
              + _CONTEXT_SLOPE * (context_margin - _CONTEXT_MARGIN)
              + _COVERAGE_SLOPE * (evidence.coverage - _CHANCE_COVERAGE)
              + _COVERAGE_SLOPE * (context_coverage - _CHANCE_COVERAGE)
              - _LENGTH_SLOPE * np.maximum(length - _LENGTH_TOLERANCE, 0.0)
-             - _MERGE_PENALTY * extra)
+             - _MERGE_PENALTY * extra
+             - _TIE_PENALTY * np.clip((rivalry - _TIE_FROM) / (1.0 - _TIE_FROM), 0.0, 1.0))
     confidence = 1.0 / (1.0 + np.exp(-score))
+    # A rival at least as good: the pairing is at best a coin toss between them.
+    confidence = np.where(rivalry >= 1.0 - 1e-6, np.minimum(confidence, _TIED_CONFIDENCE),
+                          confidence)
     return np.where(linked, confidence, _SKIP_CONFIDENCE * (1.0 - np.clip(evidence.plain, 0, 1)))

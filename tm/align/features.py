@@ -142,27 +142,87 @@ class Bags:
     def plus(self, rows: np.ndarray, ids: np.ndarray) -> Bags:
         return Bags(np.concatenate([self.rows, rows]), np.concatenate([self.ids, ids]), self.count)
 
+    def next_id(self) -> int:
+        """One above the highest key id: where another family of keys can start."""
+        return int(self.ids.max()) + 1 if len(self.ids) else 0
 
-#: Id ranges: extractor keys from 0, SentencePiece pieces and learned pairs above these.
-SUBWORD_IDS = 1 << 40
-LEXICON_IDS = 1 << 41
+
+def next_id(*bags: Bags) -> int:
+    """Ids stay compact (int32, usable by bincount): a new family starts above all of these."""
+    return max(bag.next_id() for bag in bags)
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Folded words of a list of sentences, flat: occurrence k is ``vocabulary[ids[k]]``
+    in sentence ``rows[k]``; sentence i holds occurrences ``starts[i]:starts[i + 1]``."""
+
+    rows: np.ndarray
+    ids: np.ndarray
+    starts: np.ndarray
+    vocabulary: list[str]  # shared by both sides of one extractor
+
+    def sentence(self, index: int) -> list[str]:
+        vocabulary = self.vocabulary
+        return [vocabulary[word] for word in self.ids[self.starts[index]:self.starts[index + 1]]]
+
+
+def expand(rows: np.ndarray, items: np.ndarray, counts: np.ndarray, values: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray]:
+    """Each occurrence (row, item) -> one (row, value) per value of the item.
+
+    Item k owns ``values[sum(counts[:k]) : sum(counts[:k + 1])]``; done in numpy so that
+    a million tokens cost no Python loop.
+    """
+    item_starts = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    per_occurrence = counts[items].astype(np.int64)
+    total = int(per_occurrence.sum())
+    before = np.cumsum(per_occurrence) - per_occurrence
+    positions = np.repeat(item_starts[items] - before, per_occurrence) + np.arange(total)
+    return (np.repeat(rows, per_occurrence).astype(np.int32),
+            values[positions].astype(np.int32))
+
+
+#: Sentences tokenised at a time by :meth:`FeatureExtractor.bags`.
+_CHUNK = 2000
 
 
 class FeatureExtractor:
     """Turns sentences into feature bags; remembers each distinct token's keys (words repeat).
 
     Keys are interned as integer ids shared by both sides, so a key seen in the
-    source and in the target has the same id.
+    source and in the target has the same id; folded words are interned likewise.
     """
 
     def __init__(self, *, options: AlignOptions, dictionary: DictionaryIndex | None) -> None:
         self.options = options
-        self.dictionary = dictionary if options.dictionary else None
-        self._cache: dict[str, tuple[str | None, tuple[int, ...]]] = {}
+        has_terms = dictionary is not None and bool(dictionary.source)
+        self.dictionary = dictionary if options.dictionary and has_terms else None
+        self._cache: dict[str, tuple[int, tuple[int, ...]]] = {}
         self._ids: dict[str, int] = {}
+        self._word_ids: dict[str, int] = {}
+        self.vocabulary: list[str] = []
 
     def _id(self, key: str) -> int:
         return self._ids.setdefault(key, len(self._ids))
+
+    def _word_id(self, folded: str) -> int:
+        number = self._word_ids.get(folded)
+        if number is None:
+            number = self._word_ids[folded] = len(self.vocabulary)
+            self.vocabulary.append(folded)
+        return number
+
+    def _analysed(self, token: str) -> tuple[int, tuple[int, ...]]:
+        """(word id or -1, key ids) of one token, cached."""
+        analysed = self._cache.get(token)
+        if analysed is None:
+            folded, keys = self._token(token)
+            analysed = self._cache[token] = (-1 if folded is None else self._word_id(folded),
+                                             keys)
+        return analysed
 
     def _token(self, token: str) -> tuple[str | None, tuple[int, ...]]:
         """(folded word or None, key ids) of one token, whatever its neighbours."""
@@ -203,14 +263,11 @@ class FeatureExtractor:
         tokens = _TOKEN.findall(text)
         keys: list[int] = []
         words: list[str] = []
-        cache = self._cache
+        vocabulary = self.vocabulary
         for token in tokens:
-            analysed = cache.get(token)
-            if analysed is None:
-                analysed = cache[token] = self._token(token)
-            folded, token_keys = analysed
-            if folded is not None:
-                words.append(folded)
+            word, token_keys = self._analysed(token)
+            if word >= 0:
+                words.append(vocabulary[word])
             keys.extend(token_keys)
         if self.options.numbers and len(tokens) <= 3:
             # A lone capital I, V or X on a short line is a chapter number, not a pronoun.
@@ -220,22 +277,68 @@ class FeatureExtractor:
             keys.extend(self._id(key) for key in self.dictionary.matches(words, side=side))
         return keys, words
 
-    def bags(self, texts: Sequence[str], *, side: str) -> tuple[Bags, list[list[str]]]:
-        """Bags of all ``texts`` and their folded words."""
-        all_keys: list[list[int]] = []
-        all_words: list[list[str]] = []
-        for text in texts:
-            keys, words = self.features(text, side=side)
-            all_keys.append(keys)
-            all_words.append(words)
-        return flatten(all_keys), all_words
+    def bags(self, texts: Sequence[str], *, side: str) -> tuple[Bags, Words]:
+        """Bags of all ``texts`` and their folded words: the same keys as :meth:`features`,
+        computed once per distinct token and spread over the sentences with numpy."""
+        findall = _TOKEN.findall
+        distinct: dict[str, int] = {}
+        intern = distinct.setdefault
+        token_chunks: list[np.ndarray] = []
+        length_chunks: list[np.ndarray] = []
+        short: list[tuple[int, list[str]]] = []  # sentences of at most three tokens
+        for chunk_start in range(0, len(texts), _CHUNK):
+            # Chunks: a million token strings alive at once would cost more than the arrays.
+            token_lists = [findall(text) for text in texts[chunk_start:chunk_start + _CHUNK]]
+            token_chunks.append(np.fromiter((intern(token, len(distinct))
+                                             for tokens in token_lists for token in tokens),
+                                            dtype=np.int64))
+            length_chunks.append(np.fromiter(map(len, token_lists), dtype=np.int64,
+                                             count=len(token_lists)))
+            short.extend((chunk_start + offset, tokens)
+                         for offset, tokens in enumerate(token_lists) if len(tokens) <= 3)
+        tokens = np.concatenate(token_chunks) if token_chunks else np.zeros(0, dtype=np.int64)
+        lengths = (np.concatenate(length_chunks) if length_chunks
+                   else np.zeros(0, dtype=np.int64))
+        token_rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+        analysed = [self._analysed(token) for token in distinct]
+        word_of = np.fromiter((word for word, _ in analysed), dtype=np.int64,
+                              count=len(analysed))
+        key_counts = np.fromiter((len(keys) for _, keys in analysed), dtype=np.int64,
+                                 count=len(analysed))
+        key_values = np.fromiter(chain.from_iterable(keys for _, keys in analysed),
+                                 dtype=np.int64, count=int(key_counts.sum()))
+        rows, ids = expand(token_rows, tokens, key_counts, key_values)
+        token_words = word_of[tokens] if len(tokens) else np.zeros(0, dtype=np.int64)
+        is_word = token_words >= 0
+        word_rows = token_rows[is_word]
+        words = Words(word_rows, token_words[is_word].astype(np.int32),
+                      np.concatenate([[0], np.cumsum(np.bincount(word_rows,
+                                                                 minlength=len(texts)))]),
+                      self.vocabulary)
+        extra_rows: list[int] = []
+        extra_ids: list[int] = []
+        for row, token_list in short if self.options.numbers else ():
+            # A lone capital I, V or X on a short line is a chapter number, not a pronoun.
+            for token in token_list:
+                if len(token) == 1 and token in "IVX":
+                    extra_rows.append(row)
+                    extra_ids.append(self._id(f"n:r{_roman_value(token)}"))
+        for row in range(len(texts)) if self.dictionary is not None else ():
+            for key in self.dictionary.matches(words.sentence(row), side=side):
+                extra_rows.append(row)
+                extra_ids.append(self._id(key))
+        bags = Bags(rows, ids, len(texts))
+        if extra_rows:
+            bags = bags.plus(np.array(extra_rows, dtype=np.int32),
+                             np.array(extra_ids, dtype=np.int32))
+        return bags, words
 
 
 def flatten(bags: Sequence[Sequence[int]]) -> Bags:
     """Per-sentence lists of ids -> flat :class:`Bags`."""
     lengths = np.fromiter((len(bag) for bag in bags), dtype=np.int64, count=len(bags))
-    rows = np.repeat(np.arange(len(bags), dtype=np.int64), lengths)
-    ids = np.fromiter(chain.from_iterable(bags), dtype=np.int64, count=int(lengths.sum()))
+    rows = np.repeat(np.arange(len(bags), dtype=np.int32), lengths)
+    ids = np.fromiter(chain.from_iterable(bags), dtype=np.int32, count=int(lengths.sum()))
     return Bags(rows, ids, len(bags))
 
 

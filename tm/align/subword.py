@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from itertools import chain
+
+import numpy as np
 
 #: Below this many characters of text a model is not worth training: the
 #: evidence is skipped (a neutral contribution) and the other evidence decides.
@@ -29,9 +32,12 @@ def _training_sample(sentences: Sequence[str]) -> list[str]:
     return [texts[int(index * step)] for index in range(MAX_TRAINING_SENTENCES)]
 
 
+Pieces = tuple[np.ndarray, np.ndarray]  # (sentence of each occurrence, piece id), flat
+
+
 def train_and_encode(source: Sequence[str], target: Sequence[str], *, vocab_size: int
-                     ) -> tuple[list[list[int]], list[list[int]]] | None:
-    """Piece ids of every sentence of both sides, or None when the texts are too small.
+                     ) -> tuple[Pieces, Pieces] | None:
+    """Piece ids of every sentence of both sides, flat, or None when the texts are too small.
 
     The vocabulary shrinks with the text (about one piece per 8 characters of
     training text, at least 200) so that small document pairs still train.
@@ -67,8 +73,15 @@ def train_and_encode(source: Sequence[str], target: Sequence[str], *, vocab_size
     encode = processor.encode
     # Pieces of one or two letters (and the bare word-start mark) match across
     # languages by chance: only longer pieces are evidence.
-    useful = {piece for piece in range(processor.get_piece_size())
-              if len(processor.id_to_piece(piece).lstrip("\u2581")) >= MIN_PIECE_CHARS}
-    return tuple([[piece for piece in sentence if piece in useful]
-                  for sentence in encode([text.lower() for text in side], out_type=int)]
-                 for side in (source, target))
+    useful = np.array([len(processor.id_to_piece(piece).lstrip("\u2581")) >= MIN_PIECE_CHARS
+                       for piece in range(processor.get_piece_size())], dtype=bool)
+    sides = []
+    for side in (source, target):
+        encoded = encode([text.lower() for text in side], out_type=int)
+        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+        pieces = np.fromiter(chain.from_iterable(encoded), dtype=np.int32,
+                             count=int(lengths.sum()))
+        rows = np.repeat(np.arange(len(encoded), dtype=np.int32), lengths)
+        keep = useful[pieces]
+        sides.append((rows[keep], pieces[keep]))
+    return sides[0], sides[1]

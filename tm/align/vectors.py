@@ -24,18 +24,17 @@ def build_vectors(source: Bags, target: Bags
     """CSR matrices (sentences x shared keys) of tf-idf weights for both sides, and each
     sentence's evidence mass: the summed weight of all its keys, shared or not (what a
     translation would have to explain; unrelated text explains little of it)."""
-    keys, inverse = np.unique(np.concatenate([source.ids, target.ids]), return_inverse=True)
-    size = max(len(keys), 1)
-    source_ids, target_ids = inverse[:len(source.ids)], inverse[len(source.ids):]
+    size = max(source.next_id(), target.next_id(), 1)
+    source_ids, target_ids = source.ids, target.ids
     shared = (np.bincount(source_ids, minlength=size) > 0) & \
         (np.bincount(target_ids, minlength=size) > 0)
-    column_of = np.cumsum(shared) - 1
+    column_of = (np.cumsum(shared) - 1).astype(np.int32)
     columns = max(int(shared.sum()), 1)
     matrices = []
     for bags, ids in ((source, source_ids), (target, target_ids)):
         keep = shared[ids]
-        matrix = sparse.csr_matrix((np.ones(int(keep.sum())), (bags.rows[keep],
-                                                               column_of[ids[keep]])),
+        matrix = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.float32),
+                                    (bags.rows[keep], column_of[ids[keep]])),
                                    shape=(bags.count, columns))
         matrix.sum_duplicates()
         matrices.append(matrix)
@@ -43,10 +42,11 @@ def build_vectors(source: Bags, target: Bags
     document_frequency = (np.bincount(source_matrix.indices, minlength=columns)
                           + np.bincount(target_matrix.indices, minlength=columns))
     sentences = source.count + target.count
-    idf = np.log1p(sentences / np.maximum(document_frequency, 1))
+    idf = np.log1p(sentences / np.maximum(document_frequency, 1)).astype(np.float32)
     # Keys of one side only: their weight as if seen in every sentence that has them.
-    all_frequency = np.bincount(inverse, minlength=size)
-    all_idf = np.log1p(sentences / np.maximum(all_frequency, 1))
+    all_frequency = np.bincount(source_ids, minlength=size) + np.bincount(target_ids,
+                                                                          minlength=size)
+    all_idf = np.log1p(sentences / np.maximum(all_frequency, 1)).astype(np.float32)
     all_idf[shared] = idf[column_of[shared]]
     masses = [np.bincount(bags.rows, weights=all_idf[ids], minlength=bags.count)
               for bags, ids in ((source, source_ids), (target, target_ids))]
@@ -59,7 +59,8 @@ def pool_rows(matrix: sparse.csr_matrix, factor: int = 2) -> sparse.csr_matrix:
     """Sum each run of ``factor`` consecutive rows (the coarse level of the search)."""
     rows = matrix.shape[0]
     pooled = math.ceil(rows / factor)
-    pooling = sparse.csr_matrix((np.ones(rows), (np.arange(rows) // factor, np.arange(rows))),
+    pooling = sparse.csr_matrix((np.ones(rows, dtype=np.float32),
+                                 (np.arange(rows) // factor, np.arange(rows))),
                                 shape=(pooled, rows))
     return (pooling @ matrix).tocsr()
 
@@ -80,7 +81,7 @@ def banded_dots(source: sparse.csr_matrix, target: sparse.csr_matrix,
     """
     rows = source.shape[0]
     width = int(max(1, (last - first).max() + 1)) if rows else 1
-    band = np.zeros((rows, width))
+    band = np.zeros((rows, width), dtype=np.float32)
     target_t = target.T.tocsc()
     for start in range(0, rows, _BLOCK_ROWS):
         stop = min(rows, start + _BLOCK_ROWS)

@@ -94,16 +94,18 @@ def align(src: Path, tgt: Path, src_lang: str, tgt_lang: str, presegmented: bool
         target = [segment.text for segment in segment_file(tgt, tgt_lang, encoding=encoding)]
     beads = align_segments(source, target, src_lang=src_lang, tgt_lang=tgt_lang,
                            dictionary=dictionary)
-    out = click.get_text_stream("stdout")
     if presegmented:
-        out.write("".join(format_bead(bead) + "\n" for bead in beads))
+        click.echo("".join(format_bead(bead) + "\n" for bead in beads), nl=False)
         return
+    lines = []
     for bead in beads:
         if bead.confidence < min_confidence:
             continue
         source_text = " ".join(source[index] for index in bead.source)
         target_text = " ".join(target[index] for index in bead.target)
-        out.write(f"{_one_line(source_text)}\t{_one_line(target_text)}\t{bead.confidence:.4f}\n")
+        lines.append(f"{_one_line(source_text)}\t{_one_line(target_text)}\t"
+                     f"{bead.confidence:.4f}\n")
+    click.echo("".join(lines), nl=False)
 
 
 def _one_line(text: str) -> str:

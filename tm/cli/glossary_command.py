@@ -208,7 +208,8 @@ def extract(output: Path, root: Path, min_count: int, limit: int, glossary_path:
 
 @glossary.command()
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("build/glossary"), show_default=True, help="Folder to write the exports into.")
+              default=Path("build/glossary"), show_default=True,
+              help="Folder to write the exports into.")
 @click.option("--source-lang", default="fr", show_default=True)
 @click.option("--target-lang", default="en", show_default=True)
 @_GLOSSARY_OPTION

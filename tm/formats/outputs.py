@@ -133,6 +133,6 @@ def _unique_stem(document_id: str, stems: dict[str, str]) -> str:
 
 
 def _same(first: str, second: str) -> bool:
-    from tm.formats.langtag import same_language
+    from tm.langtag import same_language
 
     return same_language(first, second)

@@ -28,7 +28,7 @@ from tm import __version__
 from tm.atomic import atomic_file
 from tm.errors import TmError
 from tm.formats.dates import build_date, po_date
-from tm.formats.langtag import normalize_tag, posix_locale, primary_language, same_language
+from tm.langtag import normalize_tag, posix_locale, primary_language, same_language
 from tm.memory import (
     DEFAULT_LOW_CONFIDENCE,
     Memory,

@@ -27,7 +27,6 @@ from tm import __version__
 from tm.atomic import atomic_file
 from tm.errors import TmError
 from tm.formats.dates import build_date, tmx_date
-from tm.formats.langtag import normalize_tag
 from tm.formats.xmltext import (
     ILLEGAL_XML_CHARS,
     escape_attribute,
@@ -35,6 +34,7 @@ from tm.formats.xmltext import (
     strip_illegal,
     strip_illegal_with_markup,
 )
+from tm.langtag import normalize_tag
 from tm.memory import Occurrence, TranslationUnit, Variant
 from tm.model import Markup
 

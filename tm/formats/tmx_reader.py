@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tm.errors import TmError
-from tm.formats.langtag import normalize_tag, same_language
 from tm.formats.tmx import KIND_OF_TYPE, OCCURRENCE_PROPS, SEGTYPES, TmxHeader
+from tm.langtag import normalize_tag, same_language
 from tm.memory import Occurrence, TranslationUnit, Variant, unit_id
 from tm.model import Markup
 

@@ -57,7 +57,7 @@ class Review:
 def _primary(tag: str | None) -> str | None:
     if not tag:
         return None
-    from tm.formats.langtag import primary_language
+    from tm.langtag import primary_language
 
     try:
         return primary_language(tag)
