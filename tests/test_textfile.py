@@ -57,3 +57,13 @@ def test_empty_file(tmp_path, content):
     path.write_bytes(content)
     with pytest.raises(TmError, match="empty file"):
         read_text(path)
+
+
+def test_read_lines_counts_lines_by_lf_only(tmp_path):
+    from tm.textfile import read_lines
+
+    path = tmp_path / "sentences.txt"
+    path.write_bytes("one\r\ntwo\rstill two\nthree\n".encode())
+    assert read_lines(path) == ["one", "two\rstill two", "three"]
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert read_lines(tmp_path / "empty.txt") == []

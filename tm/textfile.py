@@ -25,12 +25,17 @@ def check_encoding(encoding: str) -> str:
         raise TmError(f"unknown encoding {encoding!r}") from None
 
 
-def decode_text(data: bytes, *, source: str, encoding: str = "utf-8", nfc: bool = True) -> str:
+def decode_text(
+    data: bytes, *, source: str, encoding: str = "utf-8", nfc: bool = True,
+    lone_cr_is_newline: bool = True,
+) -> str:
     """Decode ``data`` strictly and normalise it (BOM removed, LF newlines, NFC).
 
     ``source`` names the input in error messages (a path, or ``<stdin>``). ``nfc``
     is switched off only where text must be compared exactly as another tool reads
-    it (QA metrics must equal sacrebleu's on the same bytes).
+    it (QA metrics must equal sacrebleu's on the same bytes). A lone CR ends a line
+    (as in Python's universal newlines) unless ``lone_cr_is_newline`` is False: files
+    of one sentence a line are indexed by LF, and a stray CR must not shift them.
     """
     codec = check_encoding(encoding)
     if b"\x00" in data[:_SNIFF_BYTES] and not codec.startswith("utf-16") \
@@ -50,12 +55,15 @@ def decode_text(data: bytes, *, source: str, encoding: str = "utf-8", nfc: bool 
             f"({error.reason})"
         ) from None
     text = text.lstrip("\ufeff") if offset_shift == 0 and text.startswith("\ufeff") else text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n")
+    if lone_cr_is_newline:
+        text = text.replace("\r", "\n")
     return unicodedata.normalize("NFC", text) if nfc else text
 
 
 def read_text(
-    path: Path, *, encoding: str = "utf-8", allow_empty: bool = False, nfc: bool = True
+    path: Path, *, encoding: str = "utf-8", allow_empty: bool = False, nfc: bool = True,
+    lone_cr_is_newline: bool = True,
 ) -> str:
     """Read and decode one text file; an empty (or blank) file is an error unless allowed."""
     path = Path(path)
@@ -67,7 +75,23 @@ def read_text(
         raise TmError(f"{path}: no such file") from None
     except OSError as error:
         raise TmError(f"{path}: cannot read ({error.strerror})") from None
-    text = decode_text(data, source=str(path), encoding=encoding, nfc=nfc)
+    text = decode_text(data, source=str(path), encoding=encoding, nfc=nfc,
+                       lone_cr_is_newline=lone_cr_is_newline)
     if not allow_empty and not text.strip():
         raise TmError(f"{path}: empty file, no text to read")
     return text
+
+
+def read_lines(path: Path, *, encoding: str = "utf-8") -> list[str]:
+    """The lines of a file of one segment a line, exactly as written (no NFC).
+
+    Lines are split on LF only (a CRLF ending is dropped), so line *i* of the
+    result is line *i* of the file, as alignment gold files count them. An empty
+    file gives no lines.
+    """
+    text = read_text(Path(path), encoding=encoding, allow_empty=True, nfc=False,
+                     lone_cr_is_newline=False)
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return lines

@@ -13,45 +13,6 @@ from pathlib import Path
 import click
 
 
-def _read_lines(path: Path, encoding: str) -> list[str]:
-    """One segment a line, decoded strictly; only the line break is stripped."""
-    from tm.errors import TmError
-    from tm.textfile import check_encoding
-
-    codec = check_encoding(encoding)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TmError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise TmError(f"{path}: is a directory, not a text file") from None
-    if b"\x00" in data[:8192] and not codec.startswith(("utf-16", "utf-32")):
-        raise TmError(f"{path}: binary file (NUL byte found), not one sentence a line")
-    if codec == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as error:
-        raise TmError(f"{path}: not valid {encoding} at byte offset {error.start} "
-                      f"({error.reason}); use --encoding to name the file's encoding") from None
-    lines = text.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
-
-
-def _glossary_pairs(src_lang: str, tgt_lang: str) -> list[tuple[str, str]]:
-    """Term pairs of ./glossary when it exists and the glossary module is available."""
-    folder = Path("glossary")
-    if not folder.is_dir():
-        return []
-    try:
-        from tm.glossary import load_glossary
-    except ImportError:  # pragma: no cover - the glossary module ships with tm
-        return []
-    return list(load_glossary(folder).pairs(src_lang, tgt_lang))
-
-
 @click.command("align")
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("tgt", type=click.Path(path_type=Path))
@@ -81,12 +42,18 @@ def align(src: Path, tgt: Path, src_lang: str, tgt_lang: str, presegmented: bool
     src_lang, tgt_lang = normalize_tag(src_lang), normalize_tag(tgt_lang)
     dictionary: list[tuple[str, str]] = []
     if not no_glossary:
-        dictionary.extend(_glossary_pairs(src_lang, tgt_lang))
+        from tm.pipeline import load_project_glossary
+
+        glossary = load_project_glossary(Path("."))
+        if glossary is not None:
+            dictionary.extend(glossary.pairs(src_lang, tgt_lang))
     if dictionary_path is not None:
         dictionary.extend(read_dictionary(dictionary_path, encoding=encoding))
     if presegmented:
-        source = _read_lines(src, encoding)
-        target = _read_lines(tgt, encoding)
+        from tm.textfile import read_lines
+
+        source = read_lines(src, encoding=encoding)
+        target = read_lines(tgt, encoding=encoding)
     else:
         from tm.pipeline import segment_file
 
