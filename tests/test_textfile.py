@@ -63,7 +63,7 @@ def test_read_lines_counts_lines_by_lf_only(tmp_path):
     from tm.textfile import read_lines
 
     path = tmp_path / "sentences.txt"
-    path.write_bytes("one\r\ntwo\rstill two\nthree\n".encode())
+    path.write_bytes(b"one\r\ntwo\rstill two\nthree\n")
     assert read_lines(path) == ["one", "two\rstill two", "three"]
     (tmp_path / "empty.txt").write_bytes(b"")
     assert read_lines(tmp_path / "empty.txt") == []
