@@ -112,3 +112,55 @@ def test_signature_records_switches():
     signature = AlignOptions(subwords=False, realign=False).signature()
     assert "sp:off" in signature and "realign:off" in signature and "len:on" in signature
     assert signature.endswith("version:0.1.0")
+
+
+def test_signature_records_evidence_weights():
+    from tm.align.weights import EVIDENCE_WEIGHTS
+
+    assert f"|wt:n{EVIDENCE_WEIGHTS['n']:g}," in AlignOptions().signature()
+
+
+def _dense(matrix) -> np.ndarray:
+    return np.asarray(matrix.todense())
+
+
+def test_vectors_from_parts_equal_vectors_from_one_bag_and_count_repeats():
+    from tm.align.features import Bags
+    from tm.align.vectors import build_vectors
+
+    rng = np.random.default_rng(5)
+    count = 5000  # more than one block of rows
+    source = Bags(rng.integers(0, count, 40000, dtype=np.int32),
+                  rng.integers(0, 300, 40000, dtype=np.int32), count)
+    target = Bags(rng.integers(0, count, 30000, dtype=np.int32),
+                  rng.integers(100, 400, 30000, dtype=np.int32), count)
+    whole = build_vectors([source], [target])
+    half = 20000
+    parts = build_vectors([Bags(source.rows[:half], source.ids[:half], count),
+                           Bags(source.rows[half:], source.ids[half:], count)], [target])
+    for left, right in zip(whole[:2], parts[:2], strict=True):
+        assert np.allclose(_dense(left), _dense(right))
+    assert np.allclose(whole[2], parts[2]) and np.allclose(whole[3], parts[3])
+    # Key 100 twice in sentence 0 (shared by both sides) counts twice.
+    twice = build_vectors([Bags(np.array([0, 0, 1], dtype=np.int32),
+                                np.array([100, 100, 7], dtype=np.int32), 2)],
+                          [Bags(np.array([0, 1], dtype=np.int32),
+                                np.array([100, 7], dtype=np.int32), 2)])
+    source_vectors = _dense(twice[0])
+    assert source_vectors[0].sum() == pytest.approx(2 * _dense(twice[1])[0].sum())
+
+
+def test_evidence_weights_scale_their_family():
+    from tm.align.features import Bags
+    from tm.align.vectors import build_vectors
+    from tm.align.weights import EVIDENCE_WEIGHTS, KeyWeights
+
+    weights = KeyWeights({"n:2005": 0, "w:geneve": 1})
+    weights.family_from(2, "sp")
+    array = weights.array(4)
+    assert array.tolist() == [EVIDENCE_WEIGHTS["n"], EVIDENCE_WEIGHTS["w"],
+                              EVIDENCE_WEIGHTS["sp"], EVIDENCE_WEIGHTS["sp"]]
+    bags = Bags(np.array([0, 0], dtype=np.int32), np.array([0, 1], dtype=np.int32), 1)
+    plain = _dense(build_vectors([bags], [bags])[0])[0]
+    weighted = _dense(build_vectors([bags], [bags], key_weights=np.array([3.0, 1.0]))[0])[0]
+    assert weighted[0] == pytest.approx(3 * plain[0]) and weighted[1] == pytest.approx(plain[1])

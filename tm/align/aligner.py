@@ -2,7 +2,8 @@
 
 Pass 1 turns every sentence into a bag of language-neutral evidence (numbers,
 punctuation, identical tokens, cognates, dictionary terms, shared SentencePiece
-pieces), weighs it into sparse vectors and runs the coarse-to-fine search with
+pieces), weighs it into sparse vectors (tf-idf times a weight per evidence
+family, :mod:`tm.align.weights`) and runs the coarse-to-fine search with
 a Gale-Church length cost whose ratio comes from the document pair. Pass 2
 (realign) learns word translations and the length variance from pass 1's
 confident 1-1 beads (the better half where evidence is thin) and searches again
@@ -29,6 +30,7 @@ from tm.align.lexicon import learn_lexicon
 from tm.align.options import AlignOptions
 from tm.align.search import Level, Path, coarse_to_fine, refine
 from tm.align.vectors import build_vectors
+from tm.align.weights import KeyWeights
 from tm.errors import TmError
 from tm.langtag import normalize_tag
 from tm.model import Bead
@@ -47,20 +49,23 @@ def _path_beads(path: Path) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
             for (i0, j0), (i1, j1) in zip(path, path[1:], strict=False)]
 
 
-def _with_subwords(source: Sequence[str], target: Sequence[str], source_bags: Bags,
-                   target_bags: Bags, options: AlignOptions) -> tuple[Bags, Bags]:
+def _subword_bags(source: Sequence[str], target: Sequence[str], source_bags: Bags,
+                  target_bags: Bags, options: AlignOptions, weights: KeyWeights
+                  ) -> tuple[list[Bags], list[Bags]]:
+    """Both sides' parts: their token keys, then their subword pieces (when trained)."""
     from tm.align.subword import train_and_encode
 
     pieces = train_and_encode(source, target, vocab_size=options.sp_vocab)
     if pieces is None:
-        return source_bags, target_bags
+        return [source_bags], [target_bags]
     (source_rows, source_pieces), (target_rows, target_pieces) = pieces
     first = next_id(source_bags, target_bags)
-    return (source_bags.plus(source_rows, source_pieces + first),
-            target_bags.plus(target_rows, target_pieces + first))
+    weights.family_from(first, "sp")
+    return ([source_bags, Bags(source_rows, source_pieces + first, source_bags.count)],
+            [target_bags, Bags(target_rows, target_pieces + first, target_bags.count)])
 
 
-def _with_lexicon(bags: Bags, words: Words, table: dict[str, list[int]], first: int) -> Bags:
+def _lexicon_bags(words: Words, table: dict[str, list[int]], first: int, count: int) -> Bags:
     """Every word with learned translations gains their pair keys (ids from ``first``)."""
     counts = np.zeros(len(words.vocabulary), dtype=np.int64)
     values: list[int] = []
@@ -73,16 +78,17 @@ def _with_lexicon(bags: Bags, words: Words, table: dict[str, list[int]], first: 
             values.extend(keys)
         flat = np.array(values, dtype=np.int64)
     rows, ids = expand(words.rows, words.ids, counts, flat)
-    return bags.plus(rows, ids + first)
+    return Bags(rows, ids + first, count)
 
 
-def _level(source_bags: Bags, target_bags: Bags, source_lengths: np.ndarray,
-           target_lengths: np.ndarray) -> Level:
-    source_vectors, target_vectors, source_mass, target_mass = build_vectors(source_bags,
-                                                                             target_bags)
+def _level(source_bags: list[Bags], target_bags: list[Bags], source_lengths: np.ndarray,
+           target_lengths: np.ndarray, weights: KeyWeights) -> Level:
+    key_weights = weights.array(next_id(*source_bags, *target_bags))
+    source_vectors, target_vectors, source_mass, target_mass = build_vectors(
+        source_bags, target_bags, key_weights=key_weights)
     return Level(source_vectors, target_vectors, source_lengths, target_lengths,
-                 np.ones(source_bags.count, dtype=np.int64),
-                 np.ones(target_bags.count, dtype=np.int64), source_mass, target_mass)
+                 np.ones(len(source_lengths), dtype=np.int64),
+                 np.ones(len(target_lengths), dtype=np.int64), source_mass, target_mass)
 
 
 def _check_texts(texts: Sequence[str], side: str) -> None:
@@ -114,11 +120,15 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str, tgt_la
     extractor = FeatureExtractor(options=options, dictionary=index)
     source_bags, source_words = extractor.bags(source, side="source")
     target_bags, target_words = extractor.bags(target, side="target")
+    weights = KeyWeights(extractor.keys)
     if options.subwords:
-        source_bags, target_bags = _with_subwords(source, target, source_bags, target_bags,
-                                                  options)
+        source_parts, target_parts = _subword_bags(source, target, source_bags, target_bags,
+                                                   options, weights)
+    else:
+        source_parts, target_parts = [source_bags], [target_bags]
+    del source_bags, target_bags  # owned by the parts from here on
     source_lengths, target_lengths = _char_lengths(source), _char_lengths(target)
-    level = _level(source_bags, target_bags, source_lengths, target_lengths)
+    level = _level(source_parts, target_parts, source_lengths, target_lengths, weights)
     model = CostModel.for_lengths(source_lengths, target_lengths, use_length=options.length)
     path = coarse_to_fine(level, model, window=options.window)
     beads = _path_beads(path)
@@ -144,11 +154,14 @@ def align(source: Sequence[str], target: Sequence[str], *, src_lang: str, tgt_la
             for number, (source_word, target_word, _) in enumerate(lexicon):
                 source_table.setdefault(source_word, []).append(number)
                 target_table.setdefault(target_word, []).append(number)
-            first = next_id(source_bags, target_bags)
-            level = None  # pass 1's vectors and bags: free them before building pass 2's
-            source_bags = _with_lexicon(source_bags, source_words, source_table, first)
-            target_bags = _with_lexicon(target_bags, target_words, target_table, first)
-            level = _level(source_bags, target_bags, source_lengths, target_lengths)
+            first = next_id(*source_parts, *target_parts)
+            weights.family_from(first, "x")
+            level = None  # pass 1's vectors: free them before building pass 2's
+            source_parts.append(_lexicon_bags(source_words, source_table, first, len(source)))
+            target_parts.append(_lexicon_bags(target_words, target_table, first, len(target)))
+            del source_words, target_words, singles, confident, beads, confidences
+            level = _level(source_parts, target_parts, source_lengths, target_lengths, weights)
+        del source_parts, target_parts  # the vectors hold what the search needs
         path = refine(level, model, path, window=options.window)
         beads = _path_beads(path)
         confidences = bead_confidences(level, model, beads)

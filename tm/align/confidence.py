@@ -45,6 +45,7 @@ Beads = Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
 
 #: Sentences searched each side of a bead for a better partner of its sides.
 ALTERNATIVES = 20
+_ALTERNATIVE_BLOCK = 2048  # beads whose alternatives are scored together
 _OFFSET = 0.5
 _SLOPE = 8.0  # per unit of cosine margin over the best contested alternative
 _LENGTH_TOLERANCE = 2.0  # Gale-Church cost below which lengths do not lower confidence
@@ -99,13 +100,20 @@ def _best_alternative(sides: sparse.csr_matrix, sentences: sparse.csr_matrix,
     offsets, dots = banded_dots(sides, sentences, low, high)
     side_norms = np.sqrt(row_dots(sides, sides))
     sentence_norms = np.sqrt(row_dots(sentences, sentences))
-    columns = offsets[:, None] + np.arange(dots.shape[1])[None, :]
-    safe = np.minimum(columns, count - 1)
-    outside = (columns <= high[:, None]) & ((columns < first[:, None]) | (columns >= stop[:, None]))
-    norm = side_norms[:, None] * sentence_norms[safe]
-    cosine = np.divide(dots, norm, out=np.zeros_like(dots), where=(norm > 0) & outside)
-    contested = np.where(cosine > held[safe], cosine, 0.0)
-    return cosine.max(axis=1), contested.max(axis=1)
+    plain, contested = np.zeros(sides.shape[0]), np.zeros(sides.shape[0])
+    # Blocks of beads: the (beads x band width) temporaries stay small on long texts.
+    for begin in range(0, sides.shape[0], _ALTERNATIVE_BLOCK):
+        end = begin + _ALTERNATIVE_BLOCK
+        columns = offsets[begin:end, None] + np.arange(dots.shape[1])[None, :]
+        safe = np.minimum(columns, count - 1)
+        outside = (columns <= high[begin:end, None]) & (
+            (columns < first[begin:end, None]) | (columns >= stop[begin:end, None]))
+        norm = side_norms[begin:end, None] * sentence_norms[safe]
+        block = dots[begin:end]
+        cosine = np.divide(block, norm, out=np.zeros_like(block), where=(norm > 0) & outside)
+        plain[begin:end] = cosine.max(axis=1)
+        contested[begin:end] = np.where(cosine > held[safe], cosine, 0.0).max(axis=1)
+    return plain, contested
 
 
 def _holder(beads: Beads, side: int, size: int, values: np.ndarray) -> np.ndarray:

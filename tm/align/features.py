@@ -205,6 +205,11 @@ class FeatureExtractor:
         self._word_ids: dict[str, int] = {}
         self.vocabulary: list[str] = []
 
+    @property
+    def keys(self) -> dict[str, int]:
+        """Every key interned so far (``n:2005``, ``w:internet``...) -> its id."""
+        return self._ids
+
     def _id(self, key: str) -> int:
         return self._ids.setdefault(key, len(self._ids))
 
@@ -283,35 +288,41 @@ class FeatureExtractor:
         findall = _TOKEN.findall
         distinct: dict[str, int] = {}
         intern = distinct.setdefault
-        token_chunks: list[np.ndarray] = []
-        length_chunks: list[np.ndarray] = []
+        word_of: list[int] = []  # per distinct token: its word id or -1
+        key_counts: list[int] = []  # per distinct token: how many keys
+        key_values: list[int] = []  # their keys, flat
+        parts: list[tuple[np.ndarray, ...]] = []
         short: list[tuple[int, list[str]]] = []  # sentences of at most three tokens
         for chunk_start in range(0, len(texts), _CHUNK):
-            # Chunks: a million token strings alive at once would cost more than the arrays.
+            # Chunks, carried through to the keys: a million token strings, or the int64
+            # temporaries of a whole long text, alive at once would cost more than the bags.
             token_lists = [findall(text) for text in texts[chunk_start:chunk_start + _CHUNK]]
-            token_chunks.append(np.fromiter((intern(token, len(distinct))
-                                             for tokens in token_lists for token in tokens),
-                                            dtype=np.int64))
-            length_chunks.append(np.fromiter(map(len, token_lists), dtype=np.int64,
-                                             count=len(token_lists)))
+            seen = len(distinct)
+            tokens = np.fromiter((intern(token, len(distinct))
+                                  for tokens in token_lists for token in tokens),
+                                 dtype=np.int64)
+            for token in list(distinct)[seen:]:
+                word, keys = self._analysed(token)
+                word_of.append(word)
+                key_counts.append(len(keys))
+                key_values.extend(keys)
+            lengths = np.fromiter(map(len, token_lists), dtype=np.int64, count=len(token_lists))
             short.extend((chunk_start + offset, tokens)
                          for offset, tokens in enumerate(token_lists) if len(tokens) <= 3)
-        tokens = np.concatenate(token_chunks) if token_chunks else np.zeros(0, dtype=np.int64)
-        lengths = (np.concatenate(length_chunks) if length_chunks
-                   else np.zeros(0, dtype=np.int64))
-        token_rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
-        analysed = [self._analysed(token) for token in distinct]
-        word_of = np.fromiter((word for word, _ in analysed), dtype=np.int64,
-                              count=len(analysed))
-        key_counts = np.fromiter((len(keys) for _, keys in analysed), dtype=np.int64,
-                                 count=len(analysed))
-        key_values = np.fromiter(chain.from_iterable(keys for _, keys in analysed),
-                                 dtype=np.int64, count=int(key_counts.sum()))
-        rows, ids = expand(token_rows, tokens, key_counts, key_values)
-        token_words = word_of[tokens] if len(tokens) else np.zeros(0, dtype=np.int64)
-        is_word = token_words >= 0
-        word_rows = token_rows[is_word]
-        words = Words(word_rows, token_words[is_word].astype(np.int32),
+            del token_lists
+            token_rows = np.repeat(np.arange(chunk_start, chunk_start + len(lengths),
+                                             dtype=np.int32), lengths)
+            rows, ids = expand(token_rows, tokens, np.array(key_counts, dtype=np.int64),
+                               np.array(key_values, dtype=np.int64))
+            token_words = np.array(word_of, dtype=np.int64)[tokens]
+            is_word = token_words >= 0
+            parts.append((rows, ids, token_rows[is_word], token_words[is_word].astype(np.int32)))
+        empty = np.zeros(0, dtype=np.int32)
+        rows, ids, word_rows, word_ids = (
+            np.concatenate([part[field] for part in parts]) if parts else empty
+            for field in range(4))
+        del parts
+        words = Words(word_rows, word_ids,
                       np.concatenate([[0], np.cumsum(np.bincount(word_rows,
                                                                  minlength=len(texts)))]),
                       self.vocabulary)

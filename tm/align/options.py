@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tm import __version__
+from tm.align.weights import EVIDENCE_WEIGHTS
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,7 +32,8 @@ class AlignOptions:
     window: int = 8  # half-width of the search band around the coarser level's path
 
     def signature(self) -> str:
-        """E.g. ``len:on|num:on|punct:on|ident:on|cog:on|dict:on|sp:8000|realign:on|...``."""
+        """E.g. ``len:on|num:on|punct:on|ident:on|cog:on|dict:on|sp:8000|realign:on|...``
+        (the evidence weights of :mod:`tm.align.weights` included)."""
 
         def flag(value: bool) -> str:
             return "on" if value else "off"
@@ -46,6 +48,7 @@ class AlignOptions:
             f"sp:{self.sp_vocab if self.subwords else 'off'}",
             f"realign:{flag(self.realign)}",
             f"win:{self.window}",
+            "wt:" + ",".join(f"{family}{weight:g}" for family, weight in EVIDENCE_WEIGHTS.items()),
             f"version:{__version__}",
         ]
         return "|".join(parts)

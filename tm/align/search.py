@@ -119,75 +119,89 @@ def band_around(path: Path, *, scale: int, rows: int, columns: int, window: int)
     return Band(low, high)
 
 
-def bead_costs(level: Level, band: Band, model: CostModel) -> np.ndarray:
-    """Costs (len(BEAD_TYPES) x nodes) of every bead type ending at every node of the band."""
-    rows, columns = level.shape
-    node_rows, node_columns = band.nodes()
-    # Target sentences q that a bead ending in rows p+1..p+3 can contain.
-    next_rows = np.minimum(np.arange(rows) + 1, rows)
-    last_rows = np.minimum(np.arange(rows) + 3, rows)
-    first = np.clip(band.low[next_rows] - 3, 0, max(columns - 1, 0))
-    last = np.clip(band.high[last_rows] - 1, 0, max(columns - 1, 0))
-    offsets, dots = banded_dots(level.source, level.target, first, last)
-    width = dots.shape[1]
-    source_norms, target_norms = _span_norms(level.source), _span_norms(level.target)
-    source_chars, target_chars = _span_sums(level.source_lengths), _span_sums(level.target_lengths)
-    source_count = _span_sums(level.source_sentences.astype(np.float64))
-    target_count = _span_sums(level.target_sentences.astype(np.float64))
-    costs = np.full((len(BEAD_TYPES), len(node_rows)), _INFINITY, dtype=np.float32)
-    # Node chunks bound the temporaries (several arrays per bead kind) on long texts.
-    for chunk in range(0, len(node_rows), _COST_CHUNK):
-        chunk_rows = node_rows[chunk:chunk + _COST_CHUNK]
-        chunk_columns = node_columns[chunk:chunk + _COST_CHUNK]
+class _BeadCosts:
+    """Costs of every bead type ending at given nodes of a band, node block by node block.
+
+    The band's dot products and the span sums are computed once; costs are then asked
+    for a block of nodes at a time, so that the search never holds a table of
+    (bead types x all nodes) on long texts.
+    """
+
+    def __init__(self, level: Level, band: Band, model: CostModel) -> None:
+        rows, columns = level.shape
+        # Target sentences q that a bead ending in rows p+1..p+3 can contain.
+        next_rows = np.minimum(np.arange(rows) + 1, rows)
+        last_rows = np.minimum(np.arange(rows) + 3, rows)
+        first = np.clip(band.low[next_rows] - 3, 0, max(columns - 1, 0))
+        last = np.clip(band.high[last_rows] - 1, 0, max(columns - 1, 0))
+        self.offsets, self.dots = banded_dots(level.source, level.target, first, last)
+        self.source_norms = _span_norms(level.source)
+        self.target_norms = _span_norms(level.target)
+        self.source_chars = _span_sums(level.source_lengths)
+        self.target_chars = _span_sums(level.target_lengths)
+        self.source_count = _span_sums(level.source_sentences.astype(np.float64))
+        self.target_count = _span_sums(level.target_sentences.astype(np.float64))
+        self.source_mean = max(float(level.source_lengths.sum())
+                               / max(float(level.source_sentences.sum()), 1.0), 1.0)
+        self.target_mean = max(float(level.target_lengths.sum())
+                               / max(float(level.target_sentences.sum()), 1.0), 1.0)
+        self.model = model
+
+    def _single_dots(self, rows: np.ndarray, columns: np.ndarray, back_row: int,
+                     back_column: int) -> np.ndarray:
+        """source[i - back_row] . target[j - back_column] at every node (i, j); 0 outside."""
+        width = self.dots.shape[1]
+        p = np.maximum(rows - back_row, 0)
+        q_index = columns - back_column - self.offsets[p]
+        inside = (q_index >= 0) & (q_index < width) & (rows >= back_row)
+        return np.where(inside, self.dots[p, np.clip(q_index, 0, width - 1)], 0.0)
+
+    def __call__(self, node_rows: np.ndarray, node_columns: np.ndarray) -> np.ndarray:
+        """Costs (len(BEAD_TYPES) x nodes) at the given nodes (infinity where impossible)."""
+        model = self.model
+        costs = np.full((len(BEAD_TYPES), len(node_rows)), _INFINITY, dtype=np.float32)
         gathered: dict[tuple[int, int], np.ndarray] = {}
-
-        def single_dots(back_row: int, back_column: int, rows_=chunk_rows,
-                        columns_=chunk_columns, cache=gathered) -> np.ndarray:
-            """source[i - back_row] . target[j - back_column] at every node (i, j); 0 outside."""
-            key = (back_row, back_column)
-            if key not in cache:
-                p = np.maximum(rows_ - back_row, 0)
-                q_index = columns_ - back_column - offsets[p]
-                inside = (q_index >= 0) & (q_index < width) & (rows_ >= back_row)
-                cache[key] = np.where(inside, dots[p, np.clip(q_index, 0, width - 1)], 0.0)
-            return cache[key]
-
-        target_costs = costs[:, chunk:chunk + _COST_CHUNK]
         for kind, (a, b) in enumerate(BEAD_TYPES):
-            valid = (chunk_rows >= a) & (chunk_columns >= b)
-            i, j = chunk_rows[valid], chunk_columns[valid]
+            valid = (node_rows >= a) & (node_columns >= b)
+            i, j = node_rows[valid], node_columns[valid]
             if a == 0 or b == 0:
-                skipped = target_count[b, j] if a == 0 else source_count[a, i]
-                target_costs[kind, valid] = model.skip * skipped
+                skipped = self.target_count[b, j] if a == 0 else self.source_count[a, i]
+                chars = (self.target_chars[b, j] / self.target_mean if a == 0
+                         else self.source_chars[a, i] / self.source_mean)
+                costs[kind, valid] = model.skip * skipped + model.skip_length * chars
                 continue
-            dot = sum(single_dots(back_row, back_column)
-                      for back_row in range(1, a + 1) for back_column in range(1, b + 1))[valid]
-            norm = np.sqrt(source_norms[a, i] * target_norms[b, j])
+            dot = np.zeros(len(node_rows))
+            for back_row in range(1, a + 1):
+                for back_column in range(1, b + 1):
+                    key = (back_row, back_column)
+                    if key not in gathered:
+                        gathered[key] = self._single_dots(node_rows, node_columns, *key)
+                    dot += gathered[key]
+            dot = dot[valid]
+            norm = np.sqrt(self.source_norms[a, i] * self.target_norms[b, j])
             cosine = np.divide(dot, norm, out=np.zeros_like(norm), where=norm > 0)
-            sentences = (source_count[a, i] + target_count[b, j]) / 2
+            sentences = (self.source_count[a, i] + self.target_count[b, j]) / 2
             cost = (1.0 - cosine) * sentences + model.priors[(a, b)]
             if model.use_length:
-                cost += model.length_weight * model.length_cost(source_chars[a, i],
-                                                                target_chars[b, j])
-            target_costs[kind, valid] = cost
-    return costs
+                cost += model.length_weight * model.length_cost(self.source_chars[a, i],
+                                                                self.target_chars[b, j])
+            costs[kind, valid] = cost
+        return costs
 
 
-def _predecessors(band: Band, node_rows: np.ndarray, node_columns: np.ndarray,
-                  kinds: list[int]) -> np.ndarray:
+def _predecessors(band: Band, node_rows: np.ndarray, node_columns: np.ndarray) -> np.ndarray:
     """Flat index of the node each bead kind starts from (``total`` where outside the band)."""
     starts = band.starts
     total = int(starts[-1])
-    predecessors = np.full((len(kinds), total), total, dtype=np.int32 if total < 2**31 - 1
-                           else np.int64)
-    for row_of_result, kind in enumerate(kinds):
-        a, b = BEAD_TYPES[kind]
+    predecessors = np.full((len(BEAD_TYPES), len(node_rows)), total,
+                           dtype=np.int32 if total < 2**31 - 1 else np.int64)
+    for kind, (a, b) in enumerate(BEAD_TYPES):
         rows, columns = node_rows - a, node_columns - b
         valid = rows >= 0
         safe_rows = np.where(valid, rows, 0)
         valid &= (columns >= band.low[safe_rows]) & (columns <= band.high[safe_rows])
         flat = starts[safe_rows] + columns - band.low[safe_rows]
-        predecessors[row_of_result, valid] = flat[valid]
+        predecessors[kind, valid] = flat[valid]
     return predecessors
 
 
@@ -196,41 +210,49 @@ def best_path(level: Level, band: Band, model: CostModel) -> Path:
 
     Rows are solved one at a time with numpy: every bead kind that comes from an
     earlier row is a gather, and the 0-1 beads within the row (which chain) are
-    a prefix-minimum over cumulative costs.
+    a prefix-minimum over cumulative costs. Costs and predecessors are computed
+    for a block of rows (about ``_COST_CHUNK`` nodes) at a time: memory stays
+    bounded by the block, not the band.
     """
     rows, columns = level.shape
-    costs = bead_costs(level, band, model)
-    node_rows, node_columns = band.nodes()
-    # Every kind gets predecessors; the 0-1 kind's point outside the band (cost infinity),
-    # so costs need no reordered copy and a winner's index is its kind.
-    across = list(range(len(BEAD_TYPES)))
+    cost_of = _BeadCosts(level, band, model)
     along = BEAD_TYPES.index((0, 1))
-    predecessors = _predecessors(band, node_rows, node_columns, across)
-    predecessors[along] = len(node_rows)
-    across_costs = costs
-    # Per row, the cumulative cost of chaining 0-1 beads from the row's first node.
-    along_steps = costs[along].astype(np.float64)
     starts = band.starts.tolist()
-    along_steps[starts[:-1]] = 0.0
-    along_cumulative = np.cumsum(along_steps)
-    del along_steps
-    best = np.full(starts[-1] + 1, _INFINITY)
-    winners = np.zeros(starts[-1], dtype=np.uint8)
-    chained_all = np.zeros(starts[-1], dtype=bool)
-    for i in range(rows + 1):
-        start, stop = starts[i], starts[i + 1]
-        candidates = best[predecessors[:, start:stop]] + across_costs[:, start:stop]
-        winner = candidates.argmin(axis=0)
-        base = candidates.min(axis=0)
-        if i == 0:
-            base[0] = 0.0
-        cumulative = along_cumulative[start:stop] - along_cumulative[start]
-        row_best = cumulative + np.minimum.accumulate(base - cumulative)
-        chained = row_best < base - 1e-9  # rounding in the cumulative sums is not a win
-        best[start:stop] = np.where(chained, row_best, base)
-        winners[start:stop] = winner
-        chained_all[start:stop] = chained
-    choice = np.where(chained_all, along, winners)
+    total = starts[-1]
+    best = np.full(total + 1, _INFINITY)
+    choice = np.zeros(total, dtype=np.uint8)
+    block_first = 0
+    while block_first <= rows:
+        # Rows block_first..block_last - 1, at least one, about _COST_CHUNK nodes.
+        block_last = int(np.searchsorted(band.starts, starts[block_first] + _COST_CHUNK,
+                                         side="right")) - 1
+        block_last = min(max(block_last, block_first + 1), rows + 1)
+        offset = starts[block_first]
+        block = Band(band.low[block_first:block_last], band.high[block_first:block_last])
+        node_rows, node_columns = block.nodes()
+        node_rows += block_first
+        costs = cost_of(node_rows, node_columns)
+        # Every kind gets predecessors; the 0-1 kind's point outside the band (cost
+        # infinity), so a winner's index is its kind.
+        predecessors = _predecessors(band, node_rows, node_columns)
+        predecessors[along] = total
+        # Per row, the cumulative cost of chaining 0-1 beads from the row's first node.
+        along_steps = costs[along].astype(np.float64)
+        along_steps[np.array(starts[block_first:block_last], dtype=np.int64) - offset] = 0.0
+        along_cumulative = np.cumsum(along_steps)
+        for i in range(block_first, block_last):
+            start, stop = starts[i] - offset, starts[i + 1] - offset
+            candidates = best[predecessors[:, start:stop]] + costs[:, start:stop]
+            winner = candidates.argmin(axis=0)
+            base = candidates.min(axis=0)
+            if i == 0:
+                base[0] = 0.0
+            cumulative = along_cumulative[start:stop] - along_cumulative[start]
+            row_best = cumulative + np.minimum.accumulate(base - cumulative)
+            chained = row_best < base - 1e-9  # rounding in the cumulative sums is not a win
+            best[start + offset:stop + offset] = np.where(chained, row_best, base)
+            choice[start + offset:stop + offset] = np.where(chained, along, winner)
+        block_first = block_last
     low = band.low.tolist()
     path = [(rows, columns)]
     i, j = rows, columns

@@ -22,6 +22,8 @@ MIN_TRAINING_CHARS = 2000
 MAX_TRAINING_SENTENCES = 2500
 #: Shorter pieces are dropped as evidence.
 MIN_PIECE_CHARS = 3
+#: Sentences encoded at a time.
+_ENCODE_CHUNK = 2000
 
 
 def _training_sample(sentences: Sequence[str]) -> list[str]:
@@ -77,11 +79,19 @@ def train_and_encode(source: Sequence[str], target: Sequence[str], *, vocab_size
                        for piece in range(processor.get_piece_size())], dtype=bool)
     sides = []
     for side in (source, target):
-        encoded = encode([text.lower() for text in side], out_type=int)
-        lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-        pieces = np.fromiter(chain.from_iterable(encoded), dtype=np.int32,
-                             count=int(lengths.sum()))
-        rows = np.repeat(np.arange(len(encoded), dtype=np.int32), lengths)
-        keep = useful[pieces]
-        sides.append((rows[keep], pieces[keep]))
+        row_chunks, piece_chunks = [], []
+        # Chunks: a million piece ids as Python ints at once would cost more than the arrays.
+        for begin in range(0, len(side), _ENCODE_CHUNK):
+            encoded = encode([text.lower() for text in side[begin:begin + _ENCODE_CHUNK]],
+                             out_type=int)
+            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+            pieces = np.fromiter(chain.from_iterable(encoded), dtype=np.int32,
+                                 count=int(lengths.sum()))
+            del encoded
+            rows = np.repeat(np.arange(begin, begin + len(lengths), dtype=np.int32), lengths)
+            keep = useful[pieces]
+            row_chunks.append(rows[keep])
+            piece_chunks.append(pieces[keep])
+        sides.append((np.concatenate(row_chunks) if row_chunks else np.zeros(0, np.int32),
+                      np.concatenate(piece_chunks) if piece_chunks else np.zeros(0, np.int32)))
     return sides[0], sides[1]
