@@ -133,3 +133,14 @@ def test_merging_the_builds_own_memory_changes_nothing(project, tmp_path):
     build(project, jobs=1, memory=MemorySettings(merge=(own,)))
     assert (out / "memory" / "corpus.tmx").read_bytes() == own.read_bytes()
     assert (out / "memory" / "corpus.po").read_bytes() == po_before
+
+
+def test_summary_lists_at_most_twenty_low_confidence_pairs():
+    from tm.build import BuildReport, summary_lines
+
+    report = BuildReport(out_dir=Path("build"), documents=2, segments=60, pairs=1)
+    report.low_confidence = [("doc.fr", i, f"phrase {i}", 0.1) for i in range(25)]
+    lines = summary_lines(report)
+    assert sum(line.startswith("  doc.fr #") for line in lines) == 20
+    assert lines[-1] == ("  ... and 5 more: every one is in build/summary.json "
+                         "(low_confidence_pairs)")

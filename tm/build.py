@@ -27,6 +27,8 @@ from tm.segment import DEFAULT_SRX_NAME, segment_document
 
 #: Beads under this confidence are listed in the summary for a human to check.
 LOW_CONFIDENCE = 0.5
+#: The build summary lists at most this many low-confidence pairs (summary.json has all).
+SUMMARY_PAIRS = 20
 #: From this many document pairs on, the build shows a progress bar (on a terminal).
 PROGRESS_THRESHOLD = 20
 #: From this many document pairs on, pairs are aligned in worker processes: below it,
@@ -210,6 +212,11 @@ def _write_outputs(
             for pair in aligned
         ],
         "unpaired": report.unpaired,
+        "low_confidence_pairs": [
+            {"document": document_id, "segment": index + 1, "confidence": round(confidence, 3),
+             "source": text}
+            for document_id, index, text, confidence in report.low_confidence
+        ],
     }
     _write_json(staging / "summary.json", summary)
     written.append("summary.json")
@@ -292,7 +299,10 @@ def summary_lines(report: BuildReport) -> list[str]:
                      + ", ".join(report.unpaired))
     if report.low_confidence:
         lines.append(f"{len(report.low_confidence)} low-confidence pair(s) to check:")
-        for document_id, index, text, confidence in report.low_confidence:
+        for document_id, index, text, confidence in report.low_confidence[:SUMMARY_PAIRS]:
             preview = text if len(text) <= 70 else text[:67] + "..."
             lines.append(f"  {document_id} #{index + 1} ({confidence:.2f}): {preview}")
+        if len(report.low_confidence) > SUMMARY_PAIRS:
+            lines.append(f"  ... and {len(report.low_confidence) - SUMMARY_PAIRS} more: every one "
+                         f"is in {report.out_dir}/summary.json (low_confidence_pairs)")
     return lines
