@@ -120,7 +120,9 @@ def test_disabled_check_reports_nothing():
     ("english", "french"),
     [("1.5", "1,5"), ("10,000", "10 000"), ("10,000", f"10{NNBSP}000"), ("1,234.5", "1 234,5"),
      ("section 1.5", "section 1.5"), ("paragraphs 1, 2 and 3", "paragraphes 1, 2 et 3"),
-     ("11 July 2005", "11 juillet 2005"), ("2005-07-11", "11/07/2005")],
+     ("11 July 2005", "11 juillet 2005"), ("2005-07-11", "11/07/2005"),
+     ("85 per cent of new jobs", "85 p. 100 des nouveaux emplois"),
+     ("a rate of 3 per mille", f"un taux de 3 p.{NBSP}1000")],
 )
 def test_numbers_understand_french_conventions(english, french):
     check = CHECKS["numbers"].function

@@ -9,6 +9,8 @@ copied table, one thousand five hundred) keeps every reading, and a source
 number matches any target number sharing a reading. Integers lose leading zeros
 ("07" in a date is 7); decimals keep their digits as written (section "1.10" is
 not "1.1"). Languages other than French are read with English conventions.
+UN and Canadian French write per cent as "p. 100" (per mille "p. 1000"): "85 per
+cent" is "85 p. 100", so that 100 is a unit, not a number to match.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ _ENGLISH = regex.compile(
     + _EDGE_AFTER
 )
 _THOUSANDS_WITH_DOTS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_FRENCH_PER_CENT = regex.compile(rf"\bp\.{_SPACE}?(?:100|1{_SPACE}?000)(?!\d)")
 
 
 def _canonical(number: str) -> str:
@@ -76,6 +79,8 @@ def _readings(match: regex.Match, lang: str) -> frozenset[str]:
 def numbers_in(text: str, lang: str) -> list[tuple[str, frozenset[str]]]:
     """The numbers of ``text`` as (as written, canonical readings), in order."""
     pattern = _FRENCH if lang == "fr" else _ENGLISH
+    if lang == "fr" and "p." in text:
+        text = _FRENCH_PER_CENT.sub("%", text)
     return [(m.group(), _readings(m, lang)) for m in pattern.finditer(text)]
 
 
