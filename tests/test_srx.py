@@ -107,3 +107,21 @@ def test_shipped_rules_validate_against_the_srx20_schema(tmp_path):
     result = subprocess.run([xmllint, "--noout", "--schema", str(schema), str(path)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_java_regex_constructs_of_cat_tool_exports():
+    rules = """<languagerule languagerulename="Java">
+      <rule break="no"><beforebreak>\\Qe.g.\\E</beforebreak><afterbreak>\\s</afterbreak></rule>
+      <rule break="no"><beforebreak>\\b[\\p{javaUpperCase}&amp;&amp;[^A]]\\.</beforebreak>
+        <afterbreak>\\s</afterbreak></rule>
+      <rule break="yes"><beforebreak>[.?!]</beforebreak>
+        <afterbreak>\\s+[\\p{javaUpperCase}[0-9]]</afterbreak></rule>
+    </languagerule>"""
+    document = parse_srx(srx(rules, '<languagemap languagepattern=".*" languagerulename="Java"/>'))
+    # \\Q...\\E is literal text; [X&&[^A]] intersects; [\\p{Lu}[0-9]] is a union.
+    assert split(document, "en", "Use e.g. Python. See B. Smith. A. Jones. 3 more.") == [
+        "Use e.g. Python.", "See B. Smith.", "A.", "Jones.", "3 more.",
+    ]
+    with pytest.raises(TmError, match="unknown Java property"):
+        parse_srx(srx(rules.replace("javaUpperCase", "javaNope", 1),
+                      '<languagemap languagepattern=".*" languagerulename="Java"/>'))

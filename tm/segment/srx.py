@@ -13,7 +13,8 @@ forward scan of the break rules only (sentence ends are rare), and each candidat
 is then checked against the ordered rules, grouped into runs of one kind and
 compiled into a single zero-width pattern per run. Java regular expressions are
 run with the ``regex`` package, which supports ``\\p{Lu}`` and variable-length
-look-behind as Java does.
+look-behind as Java does; what it reads differently is translated first
+(:mod:`tm.segment.javaregex`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from tm.errors import TmError
+from tm.segment.javaregex import needs_version1, translate
 
 SRX_NAMESPACES = ("http://www.lisa.org/srx20", "http://www.lisa.org/srx10", "")
 
@@ -56,6 +58,8 @@ class SrxDocument:
     maps: tuple[LanguageMap, ...]
     cascade: bool
     source: str = "<srx>"
+    #: regex syntax flag: V1 when a rule uses Java's nested or intersected classes.
+    syntax: int = regex.V0
 
     def rules_for(self, lang: str) -> Segmenter:
         """The ordered rules SRX applies to ``lang`` (cascading if the file says so)."""
@@ -67,22 +71,27 @@ class SrxDocument:
                 rules.extend(self.language_rules[language_map.rule_name])
                 if not self.cascade:
                     break
-        return Segmenter(tuple(rules), names=tuple(names))
+        return Segmenter(tuple(rules), names=tuple(names), syntax=self.syntax)
 
 
 class Segmenter:
     """Finds break positions in text according to an ordered list of SRX rules."""
 
-    def __init__(self, rules: tuple[SrxRule, ...], *, names: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, rules: tuple[SrxRule, ...], *, names: tuple[str, ...] = (), syntax: int = regex.V0
+    ) -> None:
         self.rules = rules
         self.names = names
+        self.syntax = syntax
 
     @cached_property
     def _candidate_finders(self) -> tuple[regex.Pattern, ...]:
         finders = []
         for rule in self.rules:
             if rule.is_break:
-                finders.append(regex.compile(f"(?:{rule.before})(?=(?:{rule.after}))", regex.V0))
+                finders.append(
+                    regex.compile(f"(?:{rule.before})(?=(?:{rule.after}))", self.syntax)
+                )
         return tuple(finders)
 
     @cached_property
@@ -99,7 +108,7 @@ class Segmenter:
             alternatives = "|".join(
                 f"(?<=(?:{rule.before}))(?=(?:{rule.after}))" for rule in members
             )
-            compiled.append((is_break, regex.compile(alternatives, regex.V0)))
+            compiled.append((is_break, regex.compile(alternatives, self.syntax)))
         return tuple(compiled)
 
     def breaks(self, text: str) -> list[int]:
@@ -186,20 +195,19 @@ def parse_srx(data: bytes, *, source: str = "<srx>") -> SrxDocument:
         for number, rule in enumerate(_children(language_rule, "rule"), start=1):
             before = _child(rule, "beforebreak")
             after = _child(rule, "afterbreak")
-            srx_rule = SrxRule(
-                is_break=rule.get("break", "yes") != "no",
-                before=(before.text or "") if before is not None else "",
-                after=(after.text or "") if after is not None else "",
-            )
-            for pattern in (srx_rule.before, srx_rule.after):
+            patterns = []
+            for element in (before, after):
+                java = (element.text or "") if element is not None else ""
                 try:
-                    regex.compile(pattern, regex.V0)
+                    pattern = translate(java)
+                    regex.compile(pattern, regex.V1 if needs_version1(pattern) else regex.V0)
                 except regex.error as error:
                     raise TmError(
                         f"{source}: malformed SRX: rule {number} of {name!r}: "
-                        f"bad regular expression {pattern!r} ({error})"
+                        f"bad regular expression {java!r} ({error})"
                     ) from None
-            rules.append(srx_rule)
+                patterns.append(pattern)
+            rules.append(SrxRule(rule.get("break", "yes") != "no", *patterns))
         language_rules[name] = tuple(rules)
     maps = []
     map_container = _child(body, "maprules")
@@ -217,7 +225,10 @@ def parse_srx(data: bytes, *, source: str = "<srx>") -> SrxDocument:
         maps.append(LanguageMap(pattern, name))
     if not maps:
         raise TmError(f"{source}: malformed SRX: no <languagemap> in <maprules>")
-    return SrxDocument(language_rules, tuple(maps), cascade, source)
+    version1 = any(needs_version1(pattern) for rules in language_rules.values()
+                   for rule in rules for pattern in (rule.before, rule.after))
+    return SrxDocument(language_rules, tuple(maps), cascade, source,
+                       regex.V1 if version1 else regex.V0)
 
 
 def load_srx(path: Path) -> SrxDocument:
