@@ -144,3 +144,18 @@ def test_summary_lists_at_most_twenty_low_confidence_pairs():
     assert sum(line.startswith("  doc.fr #") for line in lines) == 20
     assert lines[-1] == ("  ... and 5 more: every one is in build/summary.json "
                          "(low_confidence_pairs)")
+
+
+@pytest.mark.parametrize("target", ["corpus", ".", "glossary"])
+def test_build_never_replaces_a_folder_that_is_not_a_build(project, target):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    with pytest.raises(TmError, match="refusing to (replace|write)"):
+        build(project, out_dir=project / target, jobs=1)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_build_replaces_its_own_output_and_empty_folders(project, tmp_path):
+    (tmp_path / "empty").mkdir()
+    build(project, out_dir=tmp_path / "empty", jobs=1)
+    build(project, out_dir=tmp_path / "empty", jobs=1)
+    assert (tmp_path / "empty" / "memory" / "corpus.tmx").is_file()

@@ -19,6 +19,7 @@ from pathlib import Path
 from tm import __version__
 from tm.atomic import atomic_directory, write_text_atomic
 from tm.corpus import document_pairs, load_corpus
+from tm.errors import TmError
 from tm.formats.outputs import write_memory_files
 from tm.formats.reports import alignment_report, segments_report
 from tm.model import AlignedDocument, Document, Segment
@@ -110,6 +111,7 @@ def build(
     settings = memory or MemorySettings()
     root = Path(root)
     out_dir = Path(out_dir) if out_dir is not None else root / "build"
+    check_output_folder(out_dir, root)
     documents = load_corpus(root / "corpus", encoding=encoding)
     report = BuildReport(out_dir=out_dir, documents=len(documents))
     segmented = {document.id: segment_document(document, srx=srx) for document in documents}
@@ -221,6 +223,27 @@ def _write_outputs(
     _write_json(staging / "summary.json", summary)
     written.append("summary.json")
     return sorted(written)
+
+
+def check_output_folder(out_dir: Path, root: Path) -> None:
+    """Refuse to replace a folder that is not a previous build (the build swaps it out whole).
+
+    ``tm build --out corpus`` or ``--out .`` must not delete the user's files: an
+    existing output folder is replaced only when it is empty or holds a build's
+    ``summary.json``, and never when it contains the project itself.
+    """
+    out, project = out_dir.resolve(), root.resolve()
+    if out == project or out in project.parents:
+        raise TmError(f"refusing to write the build into {out_dir}: it holds the project itself")
+    if not out_dir.exists():
+        return
+    if not out_dir.is_dir():
+        raise TmError(f"{out_dir}: exists and is not a folder; choose another --out")
+    summary = out_dir / "summary.json"
+    if any(out_dir.iterdir()) and not (summary.is_file() and '"tm_version"' in
+                                       summary.read_text(encoding="utf-8", errors="replace")):
+        raise TmError(f"refusing to replace {out_dir}: it is not empty and not a tm build "
+                      "(no summary.json); choose another --out")
 
 
 def build_signature(srx: Path | None) -> str:
