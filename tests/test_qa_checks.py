@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tm.errors import TmError
 from tm.qa.checks import CHECKS
 from tm.qa.checks.numbers import numbers_in
 from tm.qa.model import Context, Pair
@@ -62,6 +63,7 @@ class FakeMatch:
     equivalents: tuple[str, ...]
     start: int = 0
     end: int = 0
+    enforce: bool = True
 
 
 class FakeGlossary:
@@ -199,3 +201,33 @@ def test_bundled_corpus_has_no_terminology_false_positives():
 
     glossary = load_glossary(ROOT / "glossary")
     assert _findings(_corpus_pairs(), "terminology", glossary) == []
+
+
+def test_terminology_does_not_require_concepts_marked_enforce_false(tmp_path):
+    from tm.glossary import load_glossary
+
+    (tmp_path / "g.toml").write_text('''
+[[concept]]
+id = "member"
+subject = "un"
+enforce = false
+fr = { term = "membre" }
+en = { term = "member" }
+
+[[concept]]
+id = "stakeholders"
+subject = "wsis"
+fr = { term = "parties prenantes" }
+en = { term = "stakeholders" }
+''', encoding="utf-8")
+    glossary = load_glossary(tmp_path)
+    context = Context("en", "fr", glossary=glossary)
+    check = CHECKS["terminology"].function
+    assert not list(check(Pair(1, "All members agreed.", "Tous les députés étaient d'accord."),
+                          context))
+    assert list(check(Pair(1, "All stakeholders agreed.", "Tous les acteurs étaient d'accord."),
+                      context))
+    (tmp_path / "g.toml").write_text('[[concept]]\nid = "x"\nsubject = "s"\nenforce = "no"\n'
+                                     'fr = { term = "a" }\nen = { term = "b" }\n')
+    with pytest.raises(TmError, match="enforce must be true or false"):
+        load_glossary(tmp_path)

@@ -21,7 +21,7 @@ from pathlib import Path
 from tm.glossary.glossary import Glossary
 
 #: Bump when the plain form of :meth:`Glossary.to_plain` changes.
-FORMAT = 1
+FORMAT = 2
 
 _CODE = ("normalize.py", "glossary.py", "source.py", "model.py", "cache.py")
 

@@ -71,7 +71,7 @@ class Glossary:
         concepts = tuple(
             (c.id, c.subject, c.definition, c.note, c.source, c.status, c.see_also, c.path,
              c.line, tuple((t.lang, t.term, t.variants, t.abbreviations, t.note)
-                           for t in c.languages))
+                           for t in c.languages), c.enforce)
             for c in self.concepts
         )
         index = {
@@ -90,7 +90,7 @@ class Glossary:
             Concept(id=r[0], subject=r[1], definition=r[2], note=r[3], source=r[4], status=r[5],
                     see_also=tuple(r[6]), path=r[7], line=r[8],
                     languages=tuple(LanguageTerms(t[0], t[1], tuple(t[2]), tuple(t[3]), t[4])
-                                    for t in r[9]))
+                                    for t in r[9]), enforce=r[10])
             for r in raw_concepts
         )
         glossary._by_id = {concept.id: concept for concept in glossary.concepts}
@@ -236,6 +236,7 @@ class Glossary:
                         kind=entry.kind,
                         target_lang=tgt,
                         equivalents=target_terms.forms() if target_terms else (),
+                        enforce=entry.concept.enforce,
                     )
                 )
             position = last + 1

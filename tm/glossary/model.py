@@ -55,6 +55,9 @@ class Concept(NamedTuple):
     source: str = ""
     status: str = "established"
     see_also: tuple[str, ...] = ()
+    #: False for a common word whose translation depends on context ("member" is
+    #: "membre" or "député"): the QA terminology check does not require it.
+    enforce: bool = True
     path: str = ""
     line: int = 0
 
@@ -87,3 +90,4 @@ class TermMatch(NamedTuple):
     kind: str
     target_lang: str
     equivalents: tuple[str, ...]
+    enforce: bool = True

@@ -23,7 +23,8 @@ _ID = re.compile(r"^[a-z][a-z0-9-]*$")  # also a valid XML ID for TBX
 #: controls, and a tab or newline would break the OmegaT/CSV formats.
 _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
 
-_CONCEPT_KEYS = {"id", "subject", "definition", "note", "source", "status", "see_also"}
+_CONCEPT_KEYS = {"id", "subject", "definition", "note", "source", "status", "see_also",
+                 "enforce"}
 _LANGUAGE_KEYS = {"term", "variants", "abbreviations", "note"}
 #: Free-text fields, which may be written over several lines.
 _PROSE = {"definition", "note", "source"}
@@ -121,6 +122,9 @@ def _concept(entry: dict, path: str, line: int, block: list[str]) -> Concept:
     if status not in STATUSES:
         raise fail(f"{label}: status must be one of {', '.join(STATUSES)}, not {status!r}",
                    "status")
+    enforce = entry.get("enforce", True)
+    if not isinstance(enforce, bool):
+        raise fail(f"{label}: enforce must be true or false", "enforce")
     see_also = _text_list(entry, "see_also", fail, label)
     for other in see_also:
         if not _ID.match(other):
@@ -134,6 +138,7 @@ def _concept(entry: dict, path: str, line: int, block: list[str]) -> Concept:
         source=_text(entry, "source", fail, label),
         status=status,
         see_also=tuple(see_also),
+        enforce=enforce,
         path=path,
         line=line,
     )

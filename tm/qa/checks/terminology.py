@@ -33,6 +33,8 @@ def terminology(pair: Pair, context: Context) -> Iterator[str]:
     normalisation (a term nested in a longer glossary term is hidden from the
     scan, which reports the longest match). Concepts matched on the same source
     span (declared homonyms) are alternatives: any one of them satisfies the span.
+    Concepts the glossary marks ``enforce = false`` (common words whose translation
+    depends on context) are never required.
     """
     glossary = context.glossary
     if glossary is None or not pair.target.strip():
@@ -59,7 +61,8 @@ def terminology(pair: Pair, context: Context) -> Iterator[str]:
         spans.setdefault((match.start, match.end), []).append(match)
     reported: set[str] = set()
     for alternatives in spans.values():
-        wanted = [match for match in alternatives if match.equivalents]
+        wanted = [match for match in alternatives
+                  if match.equivalents and match.enforce]
         if not wanted or any(satisfied(match) for match in wanted):
             continue
         match = wanted[0]
