@@ -174,7 +174,9 @@ def _text_argument(text: str) -> str:
         return sys.stdin.read()
     candidate = Path(text)
     if "\n" not in text and len(text) < 4096 and candidate.is_file():
-        return candidate.read_text(encoding="utf-8")
+        from tm.textfile import read_text
+
+        return read_text(candidate, allow_empty=True)
     return text
 
 

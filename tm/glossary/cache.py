@@ -75,12 +75,10 @@ def store(root: Path, files: list[Path], glossary: Glossary) -> None:
     directory = cache_dir()
     if directory is None:
         return
-    target = cache_file(root, directory)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    from tm.atomic import atomic_file  # only on a cache miss: keep the lookup path light
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as handle:
+        with atomic_file(cache_file(root, directory), "wb", encoding=None) as handle:
             marshal.dump((fingerprint(files), glossary.to_plain()), handle)
-        os.replace(temporary, target)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        pass
