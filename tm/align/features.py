@@ -11,7 +11,6 @@ module turns the bags into weighted vectors.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ import numpy as np
 import regex
 
 from tm.align.options import AlignOptions
+from tm.glossary import normalize
 
 _TOKEN = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\"«».,;:!?)]"  # URL
@@ -59,12 +59,9 @@ _MONTHS = {
 }
 
 
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Lower-case and strip accents: ``Décembre`` -> ``decembre``."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return stripped.replace("ß", "ss")
+#: Lower-case and strip accents (``Décembre`` -> ``decembre``): the glossary's own
+#: folding, cached because every token of both texts goes through it.
+fold = lru_cache(maxsize=200_000)(normalize.fold)
 
 
 def skeleton(folded: str) -> str:
