@@ -57,11 +57,12 @@ class Review:
 def _primary(tag: str | None) -> str | None:
     if not tag:
         return None
+    from tm.errors import TmError
     from tm.langtag import primary_language
 
     try:
         return primary_language(tag)
-    except Exception as error:  # TmError from the tag parser: one line, exit 2
+    except TmError as error:  # a bad tag is bad input: one line, exit 2
         raise QaInputError(str(error)) from None
 
 
