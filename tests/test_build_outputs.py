@@ -154,6 +154,15 @@ def test_build_never_replaces_a_folder_that_is_not_a_build(project, target):
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
+def test_default_build_folder_may_hold_setuptools_leftovers(project):
+    """`pip install . && tm build`: pip leaves build/lib behind, and tm build must still run."""
+    (project / "build" / "lib" / "tm").mkdir(parents=True)
+    (project / "build" / "lib" / "tm" / "__init__.py").write_text("")
+    build(project, jobs=1)
+    assert (project / "build" / "summary.json").is_file()
+    assert not (project / "build" / "lib").exists()
+
+
 def test_build_replaces_its_own_output_and_empty_folders(project, tmp_path):
     (tmp_path / "empty").mkdir()
     build(project, out_dir=tmp_path / "empty", jobs=1)

@@ -110,8 +110,13 @@ def build(
     """Build everything for the project at ``root`` into ``out_dir`` (default ``root/build``)."""
     settings = memory or MemorySettings()
     root = Path(root)
-    out_dir = Path(out_dir) if out_dir is not None else root / "build"
-    check_output_folder(out_dir, root)
+    if out_dir is None:
+        # ROOT/build is tm's own folder by contract (the README says so); setuptools
+        # also leaves build/lib there after `pip install .`, which may go with it.
+        out_dir = root / "build"
+    else:
+        out_dir = Path(out_dir)
+        check_output_folder(out_dir, root)
     documents = load_corpus(root / "corpus", encoding=encoding)
     report = BuildReport(out_dir=out_dir, documents=len(documents))
     segmented = {document.id: segment_document(document, srx=srx) for document in documents}
@@ -226,7 +231,7 @@ def _write_outputs(
 
 
 def check_output_folder(out_dir: Path, root: Path) -> None:
-    """Refuse to replace a folder that is not a previous build (the build swaps it out whole).
+    """Refuse to replace a folder given as ``--out`` that is not a previous build.
 
     ``tm build --out corpus`` or ``--out .`` must not delete the user's files: an
     existing output folder is replaced only when it is empty or holds a build's
